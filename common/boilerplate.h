@@ -1,0 +1,39 @@
+/** @file
+ * @brief Dropping lines of site furniture ("Advertisement", "Follow us on …").
+ *
+ * A pattern file has one pattern per line; blank lines and lines starting
+ * with '#' are ignored. A pattern is a shell glob (`*`, `?`, `[...]`) matched
+ * case-insensitively against a whole line with surrounding whitespace
+ * trimmed, e.g. `image credit:*` or `follow us on *`.
+ */
+#ifndef NEWSDEX_BOILERPLATE_H
+#define NEWSDEX_BOILERPLATE_H
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+class BoilerplateFilter {
+  public:
+    /// Adds patterns from a file; throws std::runtime_error
+    /// ("file: cannot read ...") when it cannot be read.
+    void load_file(const std::string& path);
+    void add_pattern(std::string_view pattern);
+
+    /// True when the whole (trimmed) line matches a pattern.
+    bool is_boilerplate(std::string_view line) const;
+
+    /// @p text without its boilerplate lines; other lines kept verbatim.
+    std::string strip(std::string_view text) const;
+
+    std::size_t size() const { return patterns_.size(); }
+
+  private:
+    std::vector<std::string> patterns_;  // lower-cased globs
+};
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_BOILERPLATE_H

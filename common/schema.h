@@ -1,0 +1,127 @@
+/** @file
+ * @brief The newsdex index schema: term prefixes, value slots, document data.
+ *
+ * This header is the single owner of the on-disk layout. The indexer writes
+ * what it declares and the searcher reads it; no prefix string or slot number
+ * appears anywhere else. The README has a table of it ("Index schema").
+ *
+ * Bump kSchemaVersion whenever a change here makes older databases unreadable
+ * or wrong; the indexer stores it as database metadata and both tools refuse a
+ * database written with another version.
+ */
+#ifndef NEWSDEX_SCHEMA_H
+#define NEWSDEX_SCHEMA_H
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex::schema {
+
+inline constexpr int kSchemaVersion = 1;
+/// Metadata key holding kSchemaVersion as decimal text.
+inline constexpr const char* kMetaSchemaVersion = "newsdex.schema";
+
+// ---------------------------------------------------------------------------
+// Term prefixes. Free-text prefixes are positional and stemmed; boolean
+// prefixes hold exact, normalised values (see the normalise_* helpers below).
+// Letters follow Omega's conventions where one exists (S, Q, L, Y, M, D).
+// ---------------------------------------------------------------------------
+
+/// Title words (positional, stemmed); the `title:` query field.
+inline constexpr const char* kPrefixTitle = "S";
+/// Unique article ID: "Q" + id (hashed when too long, see id_term()).
+inline constexpr const char* kPrefixId = "Q";
+/// Language code, lower case: "Len".
+inline constexpr const char* kPrefixLang = "L";
+/// Publication year "Y2024", month "M202403", day "D20240315". Date-range
+/// filters are ORs of these terms: measured 5x faster than value ranges.
+inline constexpr const char* kPrefixYear = "Y";
+inline constexpr const char* kPrefixMonth = "M";
+inline constexpr const char* kPrefixDay = "D";
+/// Present on every article without a publication date.
+inline constexpr const char* kTermUndated = "XUNDATED";
+/// Canonical actor name, lower case: "XAwagner group".
+inline constexpr const char* kPrefixActor = "XA";
+/// Canonical place name, lower case: "XPkidal".
+inline constexpr const char* kPrefixPlace = "XP";
+/// Source (outlet), normalised with normalise_source(): "XOreuters".
+inline constexpr const char* kPrefixSource = "XO";
+/// Hash of the normalised text, for exact-duplicate detection: "XH" + hex.
+inline constexpr const char* kPrefixContentHash = "XH";
+
+// ---------------------------------------------------------------------------
+// Value slots.
+// ---------------------------------------------------------------------------
+
+/// "YYYYMMDD", absent when undated. Sortable as a string.
+inline constexpr Xapian::valueno kSlotDate = 0;
+/// Canonical actor names, encoded with encode_list(); for facet counts.
+inline constexpr Xapian::valueno kSlotActors = 1;
+/// Canonical place names, encoded with encode_list().
+inline constexpr Xapian::valueno kSlotPlaces = 2;
+/// "YYYYMM", absent when undated; the month facet.
+inline constexpr Xapian::valueno kSlotMonth = 3;
+/// The article ID: the documented tie-breaker for equal scores and dates.
+inline constexpr Xapian::valueno kSlotId = 4;
+/// Display form of the source; the source facet.
+inline constexpr Xapian::valueno kSlotSource = 5;
+/// Language code; the lang facet.
+inline constexpr Xapian::valueno kSlotLang = 6;
+/// Content hash (hex), to skip re-indexing unchanged articles.
+inline constexpr Xapian::valueno kSlotContentHash = 7;
+
+// ---------------------------------------------------------------------------
+// Weights and limits.
+// ---------------------------------------------------------------------------
+
+/// Within-document frequency increment for title words (text words get 1).
+inline constexpr unsigned kTitleWeight = 3;
+/// Xapian refuses terms longer than 245 bytes; we keep a margin.
+inline constexpr std::size_t kMaxTermBytes = 240;
+/// Longest word the TermGenerator indexes; longer "words" are junk.
+inline constexpr unsigned kMaxWordBytes = 64;
+
+// ---------------------------------------------------------------------------
+// Document data: one JSON object per document, with these keys.
+//   id, title, date ("YYYY-MM-DD" or null), source, url, path, lang,
+//   actors [..], places [..], text (cleaned, for snippets)
+// ---------------------------------------------------------------------------
+namespace data {
+inline constexpr const char* kId = "id";
+inline constexpr const char* kTitle = "title";
+inline constexpr const char* kDate = "date";
+inline constexpr const char* kSource = "source";
+inline constexpr const char* kUrl = "url";
+inline constexpr const char* kPath = "path";
+inline constexpr const char* kLang = "lang";
+inline constexpr const char* kActors = "actors";
+inline constexpr const char* kPlaces = "places";
+inline constexpr const char* kText = "text";
+}  // namespace data
+
+// ---------------------------------------------------------------------------
+// Helpers that build terms and values. Both tools use these, so a value
+// normalised at index time is normalised identically at query time.
+// ---------------------------------------------------------------------------
+
+/// Lower-cases (Unicode-aware) and trims; used for actor/place/source/lang.
+std::string normalise_name(std::string_view name);
+
+/// The boolean term for prefix + normalised value, shortened with a hash
+/// suffix when it would exceed kMaxTermBytes (never fails).
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+/// "Q" + id, hashed when too long.
+std::string id_term(std::string_view id);
+
+/// Encodes a list of names into one value slot (0x1f-separated, sorted as
+/// given); decode_list() splits it. An empty list encodes as "".
+std::string encode_list(const std::vector<std::string>& names);
+std::vector<std::string> decode_list(std::string_view value);
+
+}  // namespace newsdex::schema
+
+#endif  // NEWSDEX_SCHEMA_H
