@@ -31,6 +31,9 @@ struct Article {
     std::string lang;
     std::string text;
     std::string path;    ///< file the article came from (for display)
+    /// True for formats holding one article per file (text): the path then
+    /// identifies the article when it has no id or url.
+    bool one_per_file = false;
     SourceLocation where;
 };
 

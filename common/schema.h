@@ -23,6 +23,11 @@ namespace newsdex::schema {
 inline constexpr int kSchemaVersion = 1;
 /// Metadata key holding kSchemaVersion as decimal text.
 inline constexpr const char* kMetaSchemaVersion = "newsdex.schema";
+/// Metadata keys holding the gazetteer files (TSV text) the indexer last
+/// used, so the searcher resolves `actor:` and `place:` names exactly as the
+/// indexer recognised them.
+inline constexpr const char* kMetaActorsGazetteer = "newsdex.gazetteer.actors";
+inline constexpr const char* kMetaPlacesGazetteer = "newsdex.gazetteer.places";
 
 // ---------------------------------------------------------------------------
 // Term prefixes. Free-text prefixes are positional and stemmed; boolean

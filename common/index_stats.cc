@@ -1,0 +1,72 @@
+/** @file
+ * @brief Database statistics from boolean term frequencies.
+ */
+#include "index_stats.h"
+
+#include <algorithm>
+
+#include "schema.h"
+
+namespace newsdex {
+
+namespace {
+
+// Boolean terms hold normalised (lower-case) names; the display form is in
+// the matching value slot of any document carrying the term.
+std::string display_name(const Xapian::Database& db, const std::string& term,
+                         std::string_view prefix, Xapian::valueno slot, bool is_list) {
+    std::string normalised = term.substr(prefix.size());
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return normalised;
+    std::string value = db.get_document(*p).get_value(slot);
+    std::vector<std::string> names = is_list ? schema::decode_list(value) : std::vector<std::string>{value};
+    for (const auto& name : names)
+        if (schema::boolean_term(prefix, name) == term) return name;
+    return normalised;
+}
+
+std::vector<NameCount> top_terms(const Xapian::Database& db, std::string_view prefix,
+                                 Xapian::valueno slot, bool is_list, std::size_t top_n) {
+    std::vector<std::pair<std::string, Xapian::doccount>> terms;
+    std::string p(prefix);
+    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) terms.emplace_back(*t, t.get_termfreq());
+    std::stable_sort(terms.begin(), terms.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (terms.size() > top_n) terms.resize(top_n);
+    std::vector<NameCount> out;
+    for (const auto& [term, count] : terms) out.emplace_back(display_name(db, term, prefix, slot, is_list), count);
+    return out;
+}
+
+std::optional<Day> day_of_term(const std::string& term) {
+    return parse_date_bound(term.substr(1, 4) + "-" + term.substr(5, 2) + "-" + term.substr(7, 2), false);
+}
+
+}  // namespace
+
+IndexStats collect_index_stats(const Xapian::Database& db, std::size_t top_n) {
+    using namespace schema;
+    IndexStats stats;
+    stats.articles = db.get_doccount();
+    stats.undated = db.get_termfreq(kTermUndated);
+
+    // Day terms sort chronologically: the first and last are the span.
+    std::optional<std::string> first, last;
+    for (auto t = db.allterms_begin(kPrefixDay); t != db.allterms_end(kPrefixDay); ++t) {
+        if (!first) first = *t;
+        last = *t;
+    }
+    if (first) stats.first_date = day_of_term(*first);
+    if (last) stats.last_date = day_of_term(*last);
+
+    for (auto t = db.allterms_begin(kPrefixYear); t != db.allterms_end(kPrefixYear); ++t)
+        stats.years.emplace_back((*t).substr(1), t.get_termfreq());
+
+    stats.actors = top_terms(db, kPrefixActor, kSlotActors, true, top_n);
+    stats.places = top_terms(db, kPrefixPlace, kSlotPlaces, true, top_n);
+    stats.sources = top_terms(db, kPrefixSource, kSlotSource, false, top_n);
+    stats.languages = top_terms(db, kPrefixLang, kSlotLang, false, top_n);
+    return stats;
+}
+
+}  // namespace newsdex

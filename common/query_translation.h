@@ -1,0 +1,71 @@
+/** @file
+ * @brief Query translation: the user's query text plus filter options ->
+ *        one Xapian::Query, or a QueryError saying what is wrong and where.
+ *
+ * The query language (README "Query language"): words (stemmed; `=word` for
+ * the exact form), "phrases", AND OR NOT, +/-, NEAR, trailing * wildcards,
+ * parentheses, `title:`; filters actor:NAME place:NAME source:NAME
+ * lang:CODE year:YYYY date:PERIOD and date:FROM..TO (either end open).
+ */
+#ifndef NEWSDEX_QUERY_TRANSLATION_H
+#define NEWSDEX_QUERY_TRANSLATION_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dates.h"
+#include "search_request.h"
+
+namespace newsdex {
+
+class Gazetteer;
+
+struct TranslatedQuery {
+    Xapian::Query query;   ///< free text and every filter, ready for Enquire
+    /// False when the query has no free-text part (only filters, or empty):
+    /// such queries list matches newest first and have no snippets to match.
+    bool has_free_text = false;
+    /// The filters as resolved, for --explain: "actor: JNIM (from 'GSIM')",
+    /// "date: 2024-03-01..2024-03-31".
+    std::vector<std::string> resolved_filters;
+    /// Xapian's spelling-corrected query string, "" when nothing to correct.
+    std::string corrected_query;
+};
+
+/// Translates queries for one database. Not thread-safe (it owns a
+/// QueryParser and a stemmer): make one per thread.
+class QueryTranslator {
+  public:
+    /// @p db supplies the date span (for open-ended date ranges) and the
+    /// spelling table; the gazetteers resolve actor/place names. All three
+    /// must outlive the translator.
+    QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places);
+    ~QueryTranslator();
+    QueryTranslator(const QueryTranslator&) = delete;
+    QueryTranslator& operator=(const QueryTranslator&) = delete;
+
+    /// Translates request.query and request.filters (and request.match).
+    /// Returns std::nullopt and fills @p error on a bad query or filter.
+    std::optional<TranslatedQuery> translate(const SearchRequest& request, QueryError& error);
+
+  private:
+    struct Impl;
+    Impl* impl_;
+};
+
+/// The boolean query selecting articles dated from @p from to @p to
+/// inclusive (either may be unset = open), as an OR of the coarsest
+/// year/month/day terms that tile the range exactly. @p first and @p last
+/// are the earliest and latest dates in the database, used to close open
+/// ends. With @p include_undated, undated articles match too.
+/// Returns Xapian::Query::MatchNothing for an empty range.
+Xapian::Query date_range_query(std::optional<Day> from, std::optional<Day> to,
+                               std::optional<Day> first, std::optional<Day> last,
+                               bool include_undated);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_QUERY_TRANSLATION_H

@@ -1,0 +1,73 @@
+/** @file
+ * @brief Xapian::StemImplementation over libstemmer's C API.
+ */
+#include "snowball_stemmer.h"
+
+#include <libstemmer.h>
+
+#include <map>
+
+namespace newsdex {
+
+namespace {
+
+class SnowballStemImplementation : public Xapian::StemImplementation {
+  public:
+    explicit SnowballStemImplementation(const std::string& language)
+        : language_(language), stemmer_(sb_stemmer_new(language.c_str(), "UTF_8")) {
+        if (!stemmer_)
+            throw Xapian::InvalidArgumentError("no Snowball stemmer for language '" + language + "'");
+    }
+    ~SnowballStemImplementation() override { sb_stemmer_delete(stemmer_); }
+    SnowballStemImplementation(const SnowballStemImplementation&) = delete;
+    SnowballStemImplementation& operator=(const SnowballStemImplementation&) = delete;
+
+    std::string operator()(const std::string& word) override {
+        const sb_symbol* stemmed = sb_stemmer_stem(
+            stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+        // NULL means out of memory inside libstemmer: indexing the word
+        // unstemmed is better than losing it.
+        if (!stemmed) return word;
+        // The result lives in the stemmer's own buffer until the next call,
+        // which is why one stemmer object must never be shared by threads.
+        return std::string(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer_));
+    }
+
+    std::string get_description() const override { return "snowball:" + language_; }
+
+  private:
+    std::string language_;
+    sb_stemmer* stemmer_;
+};
+
+}  // namespace
+
+std::vector<std::string> snowball_languages() {
+    std::vector<std::string> out;
+    for (const char** name = sb_stemmer_list(); *name; ++name) out.emplace_back(*name);
+    return out;
+}
+
+std::string snowball_language(const std::string& code_or_name) {
+    static const std::map<std::string, std::string> iso_codes = {
+        {"ar", "arabic"}, {"da", "danish"}, {"de", "german"}, {"el", "greek"},
+        {"en", "english"}, {"es", "spanish"}, {"fi", "finnish"}, {"fr", "french"},
+        {"hu", "hungarian"}, {"id", "indonesian"}, {"it", "italian"}, {"nl", "dutch"},
+        {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"}, {"ru", "russian"},
+        {"sv", "swedish"}, {"tr", "turkish"}};
+    std::string key = Xapian::Unicode::tolower(code_or_name);
+    if (auto it = iso_codes.find(key); it != iso_codes.end()) key = it->second;
+    for (const auto& known : snowball_languages())
+        if (known == key) return key;
+    return "";
+}
+
+Xapian::Stem make_snowball_stem(const std::string& language) {
+    if (language == "none") return Xapian::Stem();
+    std::string name = snowball_language(language);
+    if (name.empty())
+        throw Xapian::InvalidArgumentError("no Snowball stemmer for language '" + language + "'");
+    return Xapian::Stem(new SnowballStemImplementation(name));
+}
+
+}  // namespace newsdex

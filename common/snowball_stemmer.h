@@ -1,0 +1,33 @@
+/** @file
+ * @brief Snowball (libstemmer) stemmers plugged into Xapian.
+ *
+ * Indexer and searcher both build their Xapian::Stem here, so a word is
+ * stemmed identically on both sides. libstemmer reuses one output buffer per
+ * stemmer object, so a Xapian::Stem made here must be used by one thread
+ * only: make one per thread.
+ */
+#ifndef NEWSDEX_SNOWBALL_STEMMER_H
+#define NEWSDEX_SNOWBALL_STEMMER_H
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+/// A stemmer for a Snowball language name ("english", "french") or ISO 639-1
+/// code ("en", "fr"). Throws Xapian::InvalidArgumentError for a language
+/// libstemmer does not know, and returns a no-op stemmer for "none".
+Xapian::Stem make_snowball_stem(const std::string& language);
+
+/// The Snowball algorithm name for an ISO 639-1 code or name ("fr" ->
+/// "french"); "" when libstemmer has no stemmer for it.
+std::string snowball_language(const std::string& code_or_name);
+
+/// Every language libstemmer provides (Snowball names).
+std::vector<std::string> snowball_languages();
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SNOWBALL_STEMMER_H

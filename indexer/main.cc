@@ -1,0 +1,295 @@
+/** @file
+ * @brief newsdex-index: index article dumps into a newsdex Xapian database.
+ *
+ * The command line only: options are parsed into a checked configuration,
+ * and the work is done by the newsdex_common library.
+ */
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "boilerplate.h"
+#include "console_observer.h"
+#include "gazetteer.h"
+#include "index_stats.h"
+#include "index_writer.h"
+#include "indexing_pipeline.h"
+#include "paths.h"
+#include "schema.h"
+
+namespace po = boost::program_options;
+using namespace newsdex;
+
+namespace {
+
+constexpr int kExitOk = 0, kExitSkipped = 1, kExitFatal = 2;
+
+/// A problem with the command line or its files: one line, exit 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct IndexerConfig {
+    std::string database;
+    std::vector<std::string> inputs;
+    std::vector<std::string> delete_ids;
+    bool stats = false;
+    bool quiet = false;
+    bool summary_json = false;
+    WriterOptions writer;
+    PipelineOptions pipeline;
+    std::string default_language = "en";
+    Gazetteer actors, places;
+    std::string actors_tsv, places_tsv;  // as loaded, stored in the database
+    BoilerplateFilter boilerplate;
+};
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UsageError(path + ": cannot read file");
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+// Loads the shipped gazetteer (or its replacement) plus any extensions, and
+// keeps the combined text so the searcher can use exactly the same names.
+void load_gazetteer(Gazetteer& gazetteer, std::string& combined, const std::string& main_file,
+                    const std::vector<std::string>& extra_files) {
+    std::vector<std::string> files{main_file};
+    files.insert(files.end(), extra_files.begin(), extra_files.end());
+    for (const auto& file : files) {
+        std::string content = read_file(file);
+        try {
+            gazetteer.load_string(file, content);
+        } catch (const GazetteerError& e) {
+            throw UsageError(e.what());
+        }
+        combined += content;
+        if (!combined.empty() && combined.back() != '\n') combined += '\n';
+    }
+}
+
+po::options_description option_table() {
+    po::options_description options("Options");
+    // clang-format off
+    options.add_options()
+        ("help,h", "show this help and exit")
+        ("db,d", po::value<std::string>()->value_name("DIR"),
+         "database directory (default: $NEWSDEX_DB, else ./newsdex.db)")
+        ("format,f", po::value<std::string>()->value_name("FMT")->default_value("auto"),
+         "input format: auto, text, jsonl, csv or tsv")
+        ("field", po::value<std::vector<std::string>>()->value_name("NAME=COLUMN")->composing(),
+         "read article field NAME (id, title, date, text, source, url, lang) from "
+         "COLUMN of JSON Lines / CSV input; repeatable")
+        ("lang", po::value<std::string>()->value_name("CODE")->default_value("en"),
+         "language of articles that do not name one (ISO 639-1 code)")
+        ("actors", po::value<std::string>()->value_name("FILE"),
+         "actor gazetteer replacing the shipped corpus/actors.tsv")
+        ("extra-actors", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+         "actor gazetteer entries added to the shipped ones; repeatable")
+        ("places", po::value<std::string>()->value_name("FILE"),
+         "place gazetteer replacing the shipped corpus/places.tsv")
+        ("extra-places", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+         "place gazetteer entries added to the shipped ones; repeatable")
+        ("boilerplate", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+         "more boilerplate line patterns, added to corpus/boilerplate.txt; repeatable")
+        ("keep-duplicates", "index articles whose text equals another article's under another ID")
+        ("delete", po::value<std::vector<std::string>>()->value_name("ID")->multitoken()->composing(),
+         "delete the articles with these IDs")
+        ("stats", "print what the database holds and exit")
+        ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0),
+         "analysis threads (0 = one per core)")
+        ("commit-every", po::value<std::uint64_t>()->value_name("N")->default_value(20000),
+         "commit after every N articles")
+        ("quiet,q", "no progress line")
+        ("summary-json", "print the final summary (or --stats) as one JSON object on stdout")
+        ("version", "print the version and exit");
+    // clang-format on
+    return options;
+}
+
+void print_usage(const po::options_description& options) {
+    std::cout << "Usage: newsdex-index [--db DIR] [options] PATH...\n"
+                 "       newsdex-index --stats [--db DIR]\n"
+                 "       newsdex-index --delete ID... [--db DIR]\n\n"
+                 "Indexes article dumps: files, directories (walked recursively) or - for\n"
+                 "standard input, as text (.txt), JSON Lines (.jsonl, .ndjson) or CSV/TSV\n"
+                 "(.csv, .tsv), each optionally gzip-compressed (.gz). Re-indexing is\n"
+                 "idempotent: articles are identified by id, url, path or content.\n\n"
+              << options
+              << "\nExit status: 0 all indexed, 1 some input skipped with errors, 2 fatal error.\n";
+}
+
+IndexerConfig check_options(const po::variables_map& vm) {
+    IndexerConfig config;
+    config.database = vm.count("db") ? vm["db"].as<std::string>() : default_database_path();
+    if (vm.count("input")) config.inputs = vm["input"].as<std::vector<std::string>>();
+    if (vm.count("delete")) config.delete_ids = vm["delete"].as<std::vector<std::string>>();
+    config.stats = vm.count("stats") > 0;
+    config.quiet = vm.count("quiet") > 0;
+    config.summary_json = vm.count("summary-json") > 0;
+    config.writer.keep_duplicates = vm.count("keep-duplicates") > 0;
+    if (!config.stats && config.inputs.empty() && config.delete_ids.empty())
+        throw UsageError("no input given: name files or directories to index (see --help)");
+
+    if (!parse_format_name(vm["format"].as<std::string>(), config.pipeline.read.format))
+        throw UsageError("unknown --format '" + vm["format"].as<std::string>() +
+                         "' (expected auto, text, jsonl, csv or tsv)");
+    if (vm.count("field"))
+        for (const auto& spec : vm["field"].as<std::vector<std::string>>())
+            if (std::string error = config.pipeline.read.fields.set(spec); !error.empty())
+                throw UsageError("--field " + spec + ": " + error);
+    config.pipeline.analysis_threads = vm["threads"].as<unsigned>();
+    config.pipeline.commit_every = vm["commit-every"].as<std::uint64_t>();
+    if (config.pipeline.commit_every == 0) throw UsageError("--commit-every must be at least 1");
+    config.default_language = schema::normalise_name(vm["lang"].as<std::string>());
+
+    if (config.stats) return config;  // no analysis resources needed
+    auto list = [&](const char* name) {
+        return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+    };
+    load_gazetteer(config.actors, config.actors_tsv,
+                   vm.count("actors") ? vm["actors"].as<std::string>() : data_file("actors.tsv"),
+                   list("extra-actors"));
+    load_gazetteer(config.places, config.places_tsv,
+                   vm.count("places") ? vm["places"].as<std::string>() : data_file("places.tsv"),
+                   list("extra-places"));
+    std::vector<std::string> patterns{data_file("boilerplate.txt")};
+    for (const auto& file : list("boilerplate")) patterns.push_back(file);
+    for (const auto& file : patterns) {
+        try {
+            config.boilerplate.load_file(file);
+        } catch (const std::exception& e) {
+            throw UsageError(e.what());
+        }
+    }
+    return config;
+}
+
+void print_names(const char* heading, const std::vector<NameCount>& names) {
+    if (names.empty()) return;
+    std::printf("%s:\n", heading);
+    for (const auto& [name, count] : names) std::printf("  %7u  %s\n", count, name.c_str());
+}
+
+int show_stats(const IndexerConfig& config) {
+    Xapian::Database db(config.database);
+    IndexStats stats = collect_index_stats(db);
+    if (config.summary_json) {
+        auto pairs = [](const std::vector<NameCount>& names) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& [name, count] : names) out.push_back({{"value", name}, {"count", count}});
+            return out;
+        };
+        nlohmann::json j = {
+            {"database", config.database},
+            {"articles", stats.articles},
+            {"undated", stats.undated},
+            {"first_date", stats.first_date ? nlohmann::json(stats.first_date->iso()) : nlohmann::json()},
+            {"last_date", stats.last_date ? nlohmann::json(stats.last_date->iso()) : nlohmann::json()},
+            {"actors", pairs(stats.actors)},   {"places", pairs(stats.places)},
+            {"sources", pairs(stats.sources)}, {"languages", pairs(stats.languages)},
+            {"years", pairs(stats.years)}};
+        std::printf("%s\n", j.dump().c_str());
+        return kExitOk;
+    }
+    std::printf("%s: %u articles", config.database.c_str(), stats.articles);
+    if (stats.first_date)
+        std::printf(", dated %s to %s", stats.first_date->iso().c_str(), stats.last_date->iso().c_str());
+    std::printf(", %u undated\n", stats.undated);
+    print_names("Top actors", stats.actors);
+    print_names("Top places", stats.places);
+    print_names("Sources", stats.sources);
+    print_names("Languages", stats.languages);
+    print_names("Articles per year", stats.years);
+    return kExitOk;
+}
+
+int run_index(IndexerConfig& config) {
+    auto started = std::chrono::steady_clock::now();
+    ConsoleObserver observer(!config.quiet && isatty(STDERR_FILENO));
+    IndexCounts counts;
+    std::uint64_t missing_inputs = 0;
+    std::vector<InputFile> inputs = expand_inputs(config.inputs, [&](const ReadError& e) {
+        ++missing_inputs;
+        observer.report(e);
+    });
+
+    IndexWriter writer(config.database, config.writer);
+    for (const auto& id : config.delete_ids) {
+        if (writer.remove(id)) ++counts.deleted; else ++counts.not_found;
+    }
+    if (!inputs.empty()) {
+        AnalysisConfig analysis;
+        analysis.actors = &config.actors;
+        analysis.places = &config.places;
+        analysis.boilerplate = &config.boilerplate;
+        analysis.default_language = config.default_language;
+        writer.set_metadata(schema::kMetaActorsGazetteer, config.actors_tsv);
+        writer.set_metadata(schema::kMetaPlacesGazetteer, config.places_tsv);
+        IndexCounts indexed = run_indexing(inputs, analysis, config.pipeline, writer, observer);
+        indexed.deleted = counts.deleted;
+        indexed.not_found = counts.not_found;
+        counts = indexed;
+    } else {
+        writer.commit();
+    }
+    counts.errors += missing_inputs;
+    observer.finish();
+
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (config.summary_json)
+        print_summary_json(counts, writer.doccount(), seconds, config.database);
+    if (!config.quiet || !config.summary_json) print_summary(counts, writer.doccount(), seconds);
+    return counts.errors ? kExitSkipped : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    po::options_description options = option_table();
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+
+    try {
+        po::variables_map vm;
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+        if (vm.count("help")) {
+            print_usage(options);
+            return kExitOk;
+        }
+        if (vm.count("version")) {
+            std::printf("newsdex-index 0.1.0 (Xapian %s, schema %d)\n", Xapian::version_string(),
+                        schema::kSchemaVersion);
+            return kExitOk;
+        }
+        IndexerConfig config = check_options(vm);
+        return config.stats ? show_stats(config) : run_index(config);
+    } catch (const po::error& e) {
+        std::fprintf(stderr, "newsdex-index: error: %s (see --help)\n", e.what());
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "newsdex-index: error: %s\n", e.what());
+    } catch (const DatabaseBusyError& e) {
+        std::fprintf(stderr, "newsdex-index: error: %s\n", e.what());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        std::fprintf(stderr, "newsdex-index: error: cannot open database: %s\n", e.get_msg().c_str());
+    } catch (const Xapian::Error& e) {
+        std::fprintf(stderr, "newsdex-index: error: %s: %s\n", e.get_type(), e.get_msg().c_str());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "newsdex-index: error: %s\n", e.what());
+    }
+    return kExitFatal;
+}
