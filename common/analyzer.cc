@@ -10,7 +10,7 @@
 #include "article_text.h"
 #include "boilerplate.h"
 #include "content_hash.h"
-#include "gazetteer.h"
+#include "entity_recognizer.h"
 #include "schema.h"
 #include "snowball_stemmer.h"
 
@@ -34,9 +34,9 @@ void add_date_terms(Xapian::Document& doc, const std::optional<Day>& date) {
         return;
     }
     std::string compact = date->compact();
-    doc.add_boolean_term(kPrefixYear + compact.substr(0, 4));
-    doc.add_boolean_term(kPrefixMonth + compact.substr(0, 6));
-    doc.add_boolean_term(kPrefixDay + compact);
+    doc.add_boolean_term(year_term(*date));
+    doc.add_boolean_term(month_term(*date));
+    doc.add_boolean_term(day_term(*date));
     doc.add_value(kSlotDate, compact);
     doc.add_value(kSlotMonth, compact.substr(0, 6));
 }
@@ -99,12 +99,10 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
     std::string language = article.lang.empty() ? config_.default_language
                                                 : normalise_name(article.lang);
 
-    std::vector<std::string> actors, places;
-    if (config_.actors || config_.places) {
-        std::string scan = title + "\n" + text;
-        if (config_.actors) actors = config_.actors->find(scan);
-        if (config_.places) places = config_.places->find(scan);
-    }
+    RecognizedEntities entities;
+    if (config_.entities) entities = config_.entities->find(title + "\n" + text);
+    const std::vector<std::string>& actors = entities.actors;
+    const std::vector<std::string>& places = entities.places;
 
     Xapian::Document& doc = out.document;
     term_generator_.set_document(doc);

@@ -23,13 +23,12 @@
 namespace newsdex {
 
 class BoilerplateFilter;
-class Gazetteer;
+class EntityRecognizer;
 
 /// Read-only resources shared by every Analyzer. Pointers may be null (no
 /// recognition / no boilerplate removal).
 struct AnalysisConfig {
-    const Gazetteer* actors = nullptr;
-    const Gazetteer* places = nullptr;
+    const EntityRecognizer* entities = nullptr;
     const BoilerplateFilter* boilerplate = nullptr;
     /// Language assumed when an article names none (ISO 639-1 code).
     std::string default_language = "en";

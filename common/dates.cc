@@ -27,30 +27,30 @@ constexpr std::size_t kMaxTokens = 16;
 // Digits past this many are counted but not added, so values never overflow.
 constexpr std::size_t kMaxValueDigits = 18;
 
+// After the day: "20th", "1er", "1re"/"1ère" (folded, see fold_word).
 constexpr std::string_view kOrdinalSuffixes[] = {"st", "nd", "rd", "th", "er", "re", "ere"};
+// Words that may precede a date and say nothing about the day: weekdays, as
+// in RFC 2822 and French headlines, and the French article ("le 20 mars").
 constexpr std::string_view kLeadingWords[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "le"};
 
+// English and French names and abbreviations, lower case, accents removed.
 struct MonthName {
-    std::string_view name;  // lower case, accents removed (see fold_word)
+    std::string_view name;
     int month;
 };
 constexpr MonthName kMonthNames[] = {
-    {"january", 1}, {"jan", 1}, {"janvier", 1}, {"janv", 1},
-    {"february", 2}, {"feb", 2}, {"fevrier", 2}, {"fevr", 2}, {"fev", 2},
-    {"march", 3}, {"mar", 3}, {"mars", 3},
-    {"april", 4}, {"apr", 4}, {"avril", 4}, {"avr", 4},
-    {"may", 5}, {"mai", 5},
-    {"june", 6}, {"jun", 6}, {"juin", 6},
-    {"july", 7}, {"jul", 7}, {"juillet", 7}, {"juil", 7},
-    {"august", 8}, {"aug", 8}, {"aout", 8},
-    {"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9},
-    {"october", 10}, {"oct", 10}, {"octobre", 10},
-    {"november", 11}, {"nov", 11}, {"novembre", 11},
-    {"december", 12}, {"dec", 12}, {"decembre", 12}};
+    {"january", 1}, {"jan", 1}, {"janvier", 1}, {"janv", 1}, {"february", 2}, {"feb", 2},
+    {"fevrier", 2}, {"fevr", 2}, {"fev", 2}, {"march", 3}, {"mar", 3}, {"mars", 3},
+    {"april", 4}, {"apr", 4}, {"avril", 4}, {"avr", 4}, {"may", 5}, {"mai", 5},
+    {"june", 6}, {"jun", 6}, {"juin", 6}, {"july", 7}, {"jul", 7}, {"juillet", 7},
+    {"juil", 7}, {"august", 8}, {"aug", 8}, {"aout", 8}, {"september", 9}, {"sep", 9},
+    {"sept", 9}, {"septembre", 9}, {"october", 10}, {"oct", 10}, {"octobre", 10},
+    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"december", 12}, {"dec", 12},
+    {"decembre", 12}};
 
 unsigned char byte_at(std::string_view text, std::size_t i) {
     return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
@@ -318,7 +318,8 @@ std::optional<Day> from_unix_time(double value) {
     const double days_since_epoch = std::floor(value / 86400);
     if (days_since_epoch > kLastDay) return std::nullopt;
     const year_month_day ymd{sys_days{days{static_cast<std::int64_t>(days_since_epoch)}}};
-    return make_day(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+    return make_day(static_cast<int>(ymd.year()),
+                    static_cast<int>(static_cast<unsigned>(ymd.month())),
                     static_cast<int>(static_cast<unsigned>(ymd.day())));
 }
 
@@ -347,8 +348,8 @@ std::string Day::year_month() const { return format_numbers("%04d%02d", year, mo
 int days_in_month(int year, int month) {
     if (year < 1 || year > 9999 || month < 1 || month > 12) return 0;
     using namespace std::chrono;
-    const year_month_day_last last{std::chrono::year{year},
-                                   month_day_last{std::chrono::month{static_cast<unsigned>(month)}}};
+    const month_day_last last_of_month{std::chrono::month{static_cast<unsigned>(month)}};
+    const year_month_day_last last{std::chrono::year{year}, last_of_month};
     return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 

@@ -51,7 +51,16 @@ std::string FieldMap::set(std::string_view spec) {
         return "unknown field \"" + field + "\" (known: " + known + ")";
     }
     if (column.empty()) return "empty column name in \"" + std::string(spec) + "\"";
-    overrides_[field] = {std::string(column)};
+    // The named column comes first (after earlier --field options for the
+    // same field); the default names stay as fallbacks, so one run can mix a
+    // dump that needs the mapping with dumps that don't.
+    auto [it, fresh] = overrides_.try_emplace(field);
+    std::vector<std::string>& columns = it->second;
+    if (fresh) columns = default_columns().at(field);
+    std::size_t explicit_count = explicit_counts_[field]++;
+    std::string name(column);
+    columns.erase(std::remove(columns.begin(), columns.end(), name), columns.end());
+    columns.insert(columns.begin() + static_cast<std::ptrdiff_t>(std::min(explicit_count, columns.size())), name);
     return "";
 }
 

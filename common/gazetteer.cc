@@ -4,9 +4,11 @@
  * Matching folds the text once (name_folding.h) and then walks its tokens.
  * Every alias is stored under its folded token sequence ("katiba macina"),
  * which is also a contiguous slice of the folded text, so a lookup needs no
- * key building. A second map from an alias's first token to the longest
- * alias starting with it rejects most positions with one lookup and bounds
- * the n-grams tried at the others, longest first.
+ * key building. Most tokens start no alias: a bit filter over first tokens
+ * rejects them without a hash-map probe. At the others, a map from the first
+ * token to the longest alias starting with it bounds the n-grams tried,
+ * longest first. Acronym-like aliases are checked against the case-kept fold
+ * of the matched source span only when their key matches, which is rare.
  */
 #include "gazetteer.h"
 
@@ -15,7 +17,6 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <functional>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -28,15 +29,50 @@
 namespace newsdex {
 namespace {
 
-// Lets the maps be probed with a string_view into the folded text.
+// FNV-1a. It is byte-serial, so the hash of "katiba macina" continues from
+// the hash of "katiba": find() hashes each n-gram at a position in one pass.
+// (std::hash's Murmur rehashed every n-gram and took a quarter of find().)
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
+std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = kFnvOffset) noexcept {
+    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+}
+
+/// A slice of folded text with its hash already computed.
+struct Probe {
+    std::string_view text;
+    std::uint64_t hash;
+};
+
+// Lets the maps be probed with a string_view or a Probe, without building a
+// std::string key.
 struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
-    }
+    std::size_t operator()(std::string_view s) const noexcept { return hash_bytes(s); }
+    std::size_t operator()(const Probe& p) const noexcept { return p.hash; }
+};
+struct StringEq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+    bool operator()(const Probe& a, std::string_view b) const noexcept { return a.text == b; }
+    bool operator()(std::string_view a, const Probe& b) const noexcept { return a == b.text; }
 };
 template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringMap = std::unordered_map<std::string, V, StringHash, StringEq>;
+
+/// A one-hash Bloom filter over first tokens: most text tokens start no
+/// alias, and a bit test rejects them without probing the hash map.
+class TokenFilter {
+  public:
+    void add(std::uint64_t h) { bits_[slot(h) / 64] |= bit(h); }
+    bool may_contain(std::uint64_t h) const { return bits_[slot(h) / 64] & bit(h); }
+
+  private:
+    static constexpr std::size_t kBits = 1 << 16;
+    static std::size_t slot(std::uint64_t h) { return static_cast<std::size_t>(h >> 48) % kBits; }
+    static std::uint64_t bit(std::uint64_t h) { return std::uint64_t{1} << (slot(h) % 64); }
+    std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(kBits / 64);
+};
 
 /// One way an alias key can match.
 struct Candidate {
@@ -121,6 +157,7 @@ struct Gazetteer::Impl {
     StringMap<std::uint32_t> by_canonical;
     StringMap<std::vector<Candidate>> aliases;  ///< folded alias -> candidates
     StringMap<std::size_t> first_tokens;        ///< first token -> max tokens
+    TokenFilter first_filter;                   ///< the keys of first_tokens
 
     /// @p where prefixes error messages ("file:line: " or "").
     void add(const GazetteerEntry& e, std::string_view where);
@@ -162,7 +199,9 @@ void Gazetteer::Impl::insert(std::uint32_t entry, Pending p, bool list_alias) {
     if (list_alias) entries[entry].aliases.push_back(p.alias);
     const auto space = p.key.find(' ');
     const std::size_t n_tokens = static_cast<std::size_t>(std::count(p.key.begin(), p.key.end(), ' ')) + 1;
-    auto [ft, fresh] = first_tokens.try_emplace(p.key.substr(0, space), n_tokens);
+    const std::string first = p.key.substr(0, space);
+    first_filter.add(hash_bytes(first));
+    auto [ft, fresh] = first_tokens.try_emplace(first, n_tokens);
     if (!fresh) ft->second = std::max(ft->second, n_tokens);
     auto& cands = aliases[p.key];
     // Case-sensitive candidates first: an exact acronym beats a plain word.
@@ -170,9 +209,10 @@ void Gazetteer::Impl::insert(std::uint32_t entry, Pending p, bool list_alias) {
     cands.insert(pos, Candidate{entry, p.case_sensitive, std::move(p.cased)});
 }
 
-void Gazetteer::Impl::add(const GazetteerEntry& e, std::string_view where) {
-    if (trim(e.canonical).empty()) fail(where, "empty canonical name");
-    if (trim(e.kind).empty()) fail(where, "empty kind");
+void Gazetteer::Impl::add(const GazetteerEntry& given, std::string_view where) {
+    const GazetteerEntry e{std::string(trim(given.canonical)), std::string(trim(given.kind)), given.aliases};
+    if (e.canonical.empty()) fail(where, "empty canonical name");
+    if (e.kind.empty()) fail(where, "empty kind");
     const auto found = by_canonical.find(e.canonical);
     const bool is_new = found == by_canonical.end();
     const auto entry = is_new ? static_cast<std::uint32_t>(entries.size()) : found->second;
@@ -266,18 +306,32 @@ std::vector<std::string> Gazetteer::find(std::string_view text) const {
 
     std::vector<std::uint32_t> hits;
     std::string cased;
-    const auto key_of = [&](std::size_t i, std::size_t n) {
+    std::vector<Probe> probes;  // the n-grams at one position, n = 1, 2, ...
+    const auto slice = [&](std::size_t i, std::size_t n) {
         return std::string_view(folded).substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin);
     };
     for (std::size_t i = 0; i < tokens.size();) {
-        const auto first = impl_->first_tokens.find(key_of(i, 1));
+        const std::uint64_t h1 = hash_bytes(slice(i, 1));
+        if (!impl_->first_filter.may_contain(h1)) {
+            ++i;
+            continue;
+        }
+        const auto first = impl_->first_tokens.find(Probe{slice(i, 1), h1});
         if (first == impl_->first_tokens.end()) {
             ++i;
             continue;
         }
+        const std::size_t max_n = std::min(first->second, tokens.size() - i);
+        probes.assign(1, Probe{slice(i, 1), h1});
+        for (std::size_t n = 2; n <= max_n; ++n) {
+            // Continue the hash over " token": tokens are one space apart.
+            const std::size_t from = tokens[i + n - 2].end;
+            const auto more = std::string_view(folded).substr(from, tokens[i + n - 1].end - from);
+            probes.push_back(Probe{slice(i, n), hash_bytes(more, probes.back().hash)});
+        }
         std::size_t matched = 0;
-        for (std::size_t n = std::min(first->second, tokens.size() - i); n > 0 && !matched; --n) {
-            const auto found = impl_->aliases.find(key_of(i, n));
+        for (std::size_t n = max_n; n > 0 && !matched; --n) {
+            const auto found = impl_->aliases.find(probes[n - 1]);
             if (found == impl_->aliases.end()) continue;
             for (const Candidate& c : found->second) {
                 if (c.case_sensitive) {
@@ -314,6 +368,9 @@ std::optional<std::string> Gazetteer::resolve(std::string_view name) const {
     return impl_->entries[best->entry].canonical;
 }
 
+// Distances are measured to every name (canonical or alias), but each entry
+// is suggested once, by its canonical name: "did you mean Wagner Group?" for
+// "Wagnr" rather than both "Wagner" and "Wagner Group".
 std::vector<std::string> Gazetteer::suggest(std::string_view name, std::size_t n) const {
     const auto query = code_points(fold_name(name));
     if (query.empty() || n == 0) return {};

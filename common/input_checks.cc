@@ -85,7 +85,7 @@ bool looks_binary(std::string_view head, bool truncated) {
         }
         i += length;
     }
-    return suspicious * 4 > judged;
+    return suspicious * 2 > judged;
 }
 
 std::string invalid_utf8_message(std::uint64_t offset) {

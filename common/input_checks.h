@@ -25,10 +25,10 @@ std::string invalid_utf8_message(std::uint64_t offset);
 constexpr std::size_t kBinarySniffBytes = 8 * 1024;
 
 /// True when @p head (the first bytes of a file) holds a NUL byte, or when
-/// more than a quarter of it is control characters (other than whitespace
-/// and ESC) or bytes outside UTF-8 sequences. Legacy 8-bit text such as
-/// Latin-1 French stays well below that and is reported as invalid UTF-8
-/// instead. Set @p truncated when the file goes on after @p head, so a
+/// more than half of it is control characters (other than whitespace and
+/// ESC) or bytes outside UTF-8 sequences. Latin-1 French, with a few
+/// accented letters per line, stays far below that and is reported as
+/// invalid UTF-8 instead, which says more. Set @p truncated when the file goes on after @p head, so a
 /// multi-byte character cut at the end is not counted against it.
 bool looks_binary(std::string_view head, bool truncated);
 

@@ -19,7 +19,9 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-void trim_in_place(std::string& text) {
+}  // namespace
+
+void trim_whitespace(std::string& text) {
     std::size_t end = text.size();
     while (end > 0 && is_space(text[end - 1])) --end;
     std::size_t begin = 0;
@@ -27,8 +29,6 @@ void trim_in_place(std::string& text) {
     text.resize(end);
     text.erase(0, begin);
 }
-
-}  // namespace
 
 std::string& field_in(Article& article, ArticleField field) {
     switch (field) {
@@ -77,7 +77,7 @@ bool is_unix_time_text(std::string_view value) {
 }
 
 void assign_field(Article& article, ArticleField field, std::string&& value) {
-    trim_in_place(value);
+    trim_whitespace(value);
     if (field == ArticleField::Date) article.date_is_timestamp = is_unix_time_text(value);
     field_in(article, field) = std::move(value);
 }

@@ -58,6 +58,9 @@ class FieldMatcher {
 /// because that is a compact YYYYMMDD date (GDELT's SQLDATE, for one).
 bool is_unix_time_text(std::string_view value);
 
+/// Removes ASCII whitespace from both ends of @p text.
+void trim_whitespace(std::string& text);
+
 /// Stores @p value, without surrounding whitespace, in @p field; for the
 /// date also sets date_is_timestamp.
 void assign_field(Article& article, ArticleField field, std::string&& value);

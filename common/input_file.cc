@@ -69,7 +69,7 @@ bool InputStream::fill_raw() {
     std::size_t got = std::fread(raw_buffer_.data(), 1, raw_buffer_.size(), source_);
     if (got < raw_buffer_.size()) {
         if (std::ferror(source_)) {
-            error_ = std::string("read error: ") + std::strerror(errno);
+            pending_error_ = std::string("read error: ") + std::strerror(errno);
         }
         raw_eof_ = true;
     }
@@ -86,7 +86,7 @@ void InputStream::detect_gzip() {
     if (!fill_raw() || !starts_gzip_member(raw_next_, raw_left_)) return;
     gzip_ = true;
     if (inflateInit2(&zlib_, kGzipWindowBits) != Z_OK) {
-        error_ = "cannot initialise zlib";
+        pending_error_ = "cannot initialise zlib";
         return;
     }
     zlib_ready_ = true;
@@ -95,8 +95,17 @@ void InputStream::detect_gzip() {
 
 std::size_t InputStream::read(char* out, std::size_t capacity) {
     if (!detected_) detect_gzip();
-    if (failed() || capacity == 0) return 0;
-    return gzip_ ? read_gzip(out, capacity) : read_plain(out, capacity);
+    std::size_t got = 0;
+    if (capacity > 0 && pending_error_.empty() && error_.empty()) {
+        got = gzip_ ? read_gzip(out, capacity) : read_plain(out, capacity);
+    }
+    // An error becomes visible only once the bytes that came before it are
+    // consumed, so that readers deliver every complete record first.
+    if (got == 0 && !pending_error_.empty()) {
+        error_ = std::move(pending_error_);
+        pending_error_.clear();
+    }
+    return got;
 }
 
 std::size_t InputStream::read_plain(char* out, std::size_t capacity) {
@@ -112,7 +121,7 @@ std::size_t InputStream::read_gzip(char* out, std::size_t capacity) {
     std::size_t produced = 0;
     while (produced == 0) {
         if (!fill_raw()) {
-            if (inflating_ && !failed()) error_ = "truncated gzip data";
+            if (inflating_ && pending_error_.empty()) pending_error_ = "truncated gzip data";
             return produced;
         }
         if (!inflating_) {
@@ -138,9 +147,11 @@ std::size_t InputStream::read_gzip(char* out, std::size_t capacity) {
         if (status == Z_STREAM_END) {
             inflating_ = false;
         } else if (status != Z_OK && status != Z_BUF_ERROR) {
-            error_ = std::string("corrupt gzip data: ") +
-                     (zlib_.msg ? zlib_.msg : "inflate failed");
-            return 0;
+            // What this call inflated is still handed over: records are
+            // checked one by one anyway.
+            pending_error_ = std::string("corrupt gzip data: ") +
+                             (zlib_.msg ? zlib_.msg : "inflate failed");
+            return produced;
         }
     }
     return produced;

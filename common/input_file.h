@@ -39,7 +39,8 @@ class InputStream {
 
     /// Reads up to @p capacity bytes of (decompressed) content into @p out.
     /// Returns the number of bytes stored: 0 only at the end of the input or
-    /// after an error (see failed()).
+    /// after an error (see failed()). The bytes decoded before an error are
+    /// all returned before failed() turns true.
     std::size_t read(char* out, std::size_t capacity);
 
     bool failed() const { return !error_.empty(); }
@@ -64,6 +65,7 @@ class InputStream {
     bool inflating_ = false;  ///< inside a gzip member (not between members)
     bool zlib_ready_ = false;
     z_stream zlib_{};
+    std::string pending_error_;  ///< found, not yet reported: see read()
     std::string error_;
 };
 

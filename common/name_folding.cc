@@ -101,7 +101,11 @@ class Folder {
            std::vector<FoldedToken>* tokens)
         : base_(text.data()), lower_(mode == FoldCase::lower), out_(out), tokens_(tokens) {
         out_.clear();
-        if (tokens_) tokens_->clear();
+        out_.reserve(text.size());  // folding rarely grows text (ß, æ do)
+        if (tokens_) {
+            tokens_->clear();
+            tokens_->reserve(text.size() / 4);
+        }
     }
 
     void run(std::string_view text) {

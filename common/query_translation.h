@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -55,6 +56,18 @@ class QueryTranslator {
     struct Impl;
     Impl* impl_;
 };
+
+/// The period a `date:` value names: inclusive days, either end open.
+struct DateSpan {
+    std::optional<Day> from, to;
+};
+
+/// Parses the value of a `date:` filter: "YYYY", "YYYY-MM", "YYYY-MM-DD", or
+/// a range "A..B", "A.." or "..B" of those. On a malformed or reversed value
+/// returns std::nullopt, sets @p error to the message and @p error_offset to
+/// the byte offset in @p text of the offending part.
+std::optional<DateSpan> parse_date_filter(std::string_view text, std::string& error,
+                                          std::size_t& error_offset);
 
 /// The boolean query selecting articles dated from @p from to @p to
 /// inclusive (either may be unset = open), as an OR of the coarsest

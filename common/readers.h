@@ -38,7 +38,9 @@ struct ReadError {
 /// Maps article fields to column/key names of JSON Lines and CSV input.
 /// By default each field is found under its own name, and `text` also under
 /// `body` and `content` (the first present wins), case-insensitively.
-/// `--field NAME=COLUMN` (set()) makes COLUMN the only name for NAME.
+/// `--field NAME=COLUMN` (set()) puts COLUMN before the default names (and
+/// after COLUMNs given earlier for NAME): inputs that have the column use
+/// it, the others still find their field under its usual name.
 class FieldMap {
   public:
     /// Known article fields: id, title, date, text, source, url, lang.
@@ -52,6 +54,7 @@ class FieldMap {
 
   private:
     std::map<std::string, std::vector<std::string>> overrides_;
+    std::map<std::string, std::size_t> explicit_counts_;
 };
 
 struct ReadOptions {
@@ -73,7 +76,9 @@ struct InputFile {
 
 /// Expands command-line paths: files as given, directories walked
 /// recursively in sorted (byte-wise) order skipping hidden entries (names
-/// starting with '.'), "-" kept as standard input. Paths that do not exist
+/// starting with '.') and entries matched by a `.newsdexignore` file in
+/// the directory (one shell glob per line, matched against names in that
+/// directory; '#' comments), "-" kept as standard input. Paths that do not exist
 /// are reported through @p on_error and left out.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths,
                                      const ErrorCallback& on_error);

@@ -17,30 +17,37 @@ std::string normalise_name(std::string_view name) {
     return Xapian::Unicode::tolower(trimmed);
 }
 
-std::string boolean_term(std::string_view prefix, std::string_view value) {
-    std::string term(prefix);
-    term += normalise_name(value);
+namespace {
+// A term too long for Xapian keeps a readable head and is made unique by a
+// hash of the whole term: ':' + 16 hex digits fit in the margin.
+std::string fit_term(std::string term) {
     if (term.size() <= kMaxTermBytes) return term;
-    // Too long for Xapian: keep a readable head and make it unique with a
-    // hash of the whole value. 16 hex digits + ':' fit in the margin.
-    std::string suffix = ":" + content_hash_hex(term);
-    std::size_t keep = kMaxTermBytes - suffix.size();
+    std::string hash = content_hash_hex(term);
+    std::size_t keep = kMaxTermBytes - hash.size() - 1;
     // Do not cut a UTF-8 sequence in half.
     while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
     term.resize(keep);
-    return term + suffix;
+    term += ':';
+    term += hash;
+    return term;
 }
+}  // namespace
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    term += normalise_name(value);
+    return fit_term(std::move(term));
+}
+
+std::string year_term(const Day& day) { return std::string(kPrefixYear).append(day.compact(), 0, 4); }
+std::string month_term(const Day& day) { return std::string(kPrefixMonth).append(day.year_month()); }
+std::string day_term(const Day& day) { return std::string(kPrefixDay).append(day.compact()); }
 
 std::string id_term(std::string_view id) {
     // IDs are case-sensitive (URLs, file paths), so no normalisation.
     std::string term(kPrefixId);
     term += id;
-    if (term.size() <= kMaxTermBytes) return term;
-    std::string suffix = ":" + content_hash_hex(term);
-    std::size_t keep = kMaxTermBytes - suffix.size();
-    while (keep > 0 && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
-    term.resize(keep);
-    return term + suffix;
+    return fit_term(std::move(term));
 }
 
 namespace {

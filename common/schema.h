@@ -18,6 +18,8 @@
 
 #include <xapian.h>
 
+#include "dates.h"
+
 namespace newsdex::schema {
 
 inline constexpr int kSchemaVersion = 1;
@@ -118,6 +120,11 @@ std::string normalise_name(std::string_view name);
 /// The boolean term for prefix + normalised value, shortened with a hash
 /// suffix when it would exceed kMaxTermBytes (never fails).
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+/// "Y2024", "M202403", "D20240315" for a publication day.
+std::string year_term(const Day& day);
+std::string month_term(const Day& day);
+std::string day_term(const Day& day);
 
 /// "Q" + id, hashed when too long.
 std::string id_term(std::string_view id);

@@ -41,6 +41,9 @@ struct SearchRequest {
     FilterOptions filters;
     std::vector<FacetKind> facets;
     unsigned facet_limit = 10;
+    /// Count every match exactly (--count); otherwise the total may be an
+    /// estimate when there are more matches than shown.
+    bool exact_total = false;
     bool want_snippets = true;
     unsigned snippet_bytes = 240;
 };

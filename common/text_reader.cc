@@ -3,6 +3,8 @@
  *        block of `key: value` lines or a leading "date YYYY-MM-DD".
  */
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "format_readers.h"
 #include "input_checks.h"
@@ -30,6 +32,7 @@ bool is_key_char(char c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_inline_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) { return is_inline_space(c) || c == '\n'; }
 
 /// Splits "key: value" (spaces allowed around the key). False when the line
 /// has another shape, which ends the header block.
@@ -80,8 +83,8 @@ std::size_t date_prefix_length(std::string_view text, std::string_view& day) {
     }
     day = text.substr(i, kShape.size());
     i += kShape.size();
-    if (i < text.size() && !is_blank(text.substr(i, 1))) return 0;
-    while (i < text.size() && is_blank(text.substr(i, 1))) ++i;
+    if (i < text.size() && !is_space(text[i])) return 0;
+    while (i < text.size() && is_space(text[i])) ++i;
     return i;
 }
 
@@ -89,6 +92,7 @@ std::size_t date_prefix_length(std::string_view text, std::string_view& day) {
 
 void read_text(LineReader& lines, const ReadContext& context) {
     Article article = context.new_article(1);
+    article.one_per_file = true;  // the path identifies it when it has no id or url
     std::string_view line;
     bool have_line = lines.next_line(line);
     auto valid_utf8 = [&](std::string_view checked) {
@@ -98,6 +102,8 @@ void read_text(LineReader& lines, const ReadContext& context) {
         return false;
     };
 
+    // Warnings wait until the article is known to be produced.
+    std::vector<std::pair<std::size_t, std::string>> warnings;
     bool had_header = have_line && starts_header_block(line);
     if (had_header) {
         for (; have_line; have_line = lines.next_line(line)) {
@@ -113,8 +119,8 @@ void read_text(LineReader& lines, const ReadContext& context) {
             if (auto field = header_field(key)) {
                 assign_field(article, *field, std::string(value));
             } else {
-                context.warning(lines.line_number(),
-                                "unknown header key \"" + std::string(key) + "\" ignored");
+                warnings.emplace_back(lines.line_number(),
+                                      "unknown header key \"" + std::string(key) + "\" ignored");
             }
         }
     }
@@ -127,20 +133,21 @@ void read_text(LineReader& lines, const ReadContext& context) {
     }
     if (lines.failed()) return;  // read_input reports it
 
-    Article scratch;  // trims the text once, the way the other readers do
-    assign_field(scratch, ArticleField::Text, std::move(text));
-    text = std::move(scratch.text);
+    trim_whitespace(text);
     std::string_view day;
-    if (std::size_t prefix = date_prefix_length(text, day)) {
+    std::size_t prefix = date_prefix_length(text, day);
+    if (prefix > 0) {
+        // A header date wins, but the prefix is metadata either way.
         if (article.date.empty()) assign_field(article, ArticleField::Date, std::string(day));
         text.erase(0, prefix);
     }
 
     if (text.empty() && article.title.empty()) {
-        if (had_header) context.error(1, "no text or title");
+        if (had_header || prefix > 0) context.error(1, "no text or title");
         else context.warning(0, "empty file");
         return;
     }
+    for (auto& [line_number, message] : warnings) context.warning(line_number, std::move(message));
     context.on_article(std::move(article));
 }
 

@@ -17,7 +17,7 @@
 
 #include "boilerplate.h"
 #include "console_observer.h"
-#include "gazetteer.h"
+#include "entity_recognizer.h"
 #include "index_stats.h"
 #include "index_writer.h"
 #include "indexing_pipeline.h"
@@ -46,7 +46,7 @@ struct IndexerConfig {
     WriterOptions writer;
     PipelineOptions pipeline;
     std::string default_language = "en";
-    Gazetteer actors, places;
+    EntityRecognizer entities;
     std::string actors_tsv, places_tsv;  // as loaded, stored in the database
     BoilerplateFilter boilerplate;
 };
@@ -59,22 +59,25 @@ std::string read_file(const std::string& path) {
     return content.str();
 }
 
-// Loads the shipped gazetteer (or its replacement) plus any extensions, and
-// keeps the combined text so the searcher can use exactly the same names.
-void load_gazetteer(Gazetteer& gazetteer, std::string& combined, const std::string& main_file,
-                    const std::vector<std::string>& extra_files) {
+// The shipped gazetteer (or its replacement) plus any extensions, as one
+// TSV text: it is also stored in the database, so the searcher resolves
+// names exactly as the indexer recognised them.
+std::string gazetteer_text(const std::string& main_file, const std::vector<std::string>& extra_files) {
     std::vector<std::string> files{main_file};
     files.insert(files.end(), extra_files.begin(), extra_files.end());
+    std::string combined;
     for (const auto& file : files) {
+        // Each file is checked on its own first, so errors name its lines.
         std::string content = read_file(file);
         try {
-            gazetteer.load_string(file, content);
+            Gazetteer().load_string(file, content);
         } catch (const GazetteerError& e) {
             throw UsageError(e.what());
         }
         combined += content;
         if (!combined.empty() && combined.back() != '\n') combined += '\n';
     }
+    return combined;
 }
 
 po::options_description option_table() {
@@ -156,12 +159,15 @@ IndexerConfig check_options(const po::variables_map& vm) {
     auto list = [&](const char* name) {
         return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
     };
-    load_gazetteer(config.actors, config.actors_tsv,
-                   vm.count("actors") ? vm["actors"].as<std::string>() : data_file("actors.tsv"),
-                   list("extra-actors"));
-    load_gazetteer(config.places, config.places_tsv,
-                   vm.count("places") ? vm["places"].as<std::string>() : data_file("places.tsv"),
-                   list("extra-places"));
+    config.actors_tsv = gazetteer_text(vm.count("actors") ? vm["actors"].as<std::string>() : data_file("actors.tsv"),
+                                       list("extra-actors"));
+    config.places_tsv = gazetteer_text(vm.count("places") ? vm["places"].as<std::string>() : data_file("places.tsv"),
+                                       list("extra-places"));
+    try {
+        config.entities.load("actor gazetteers", config.actors_tsv, "place gazetteers", config.places_tsv);
+    } catch (const GazetteerError& e) {
+        throw UsageError(e.what());
+    }
     std::vector<std::string> patterns{data_file("boilerplate.txt")};
     for (const auto& file : list("boilerplate")) patterns.push_back(file);
     for (const auto& file : patterns) {
@@ -229,8 +235,7 @@ int run_index(IndexerConfig& config) {
     }
     if (!inputs.empty()) {
         AnalysisConfig analysis;
-        analysis.actors = &config.actors;
-        analysis.places = &config.places;
+        analysis.entities = &config.entities;
         analysis.boilerplate = &config.boilerplate;
         analysis.default_language = config.default_language;
         writer.set_metadata(schema::kMetaActorsGazetteer, config.actors_tsv);

@@ -1,0 +1,166 @@
+/** @file
+ * @brief Dropping lines of site furniture with shell-glob patterns
+ *        (see boilerplate.h).
+ */
+#include "boilerplate.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+
+#include <fnmatch.h>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+namespace {
+
+// Scraped pages pad furniture with NBSP as often as with spaces, so U+00A0
+// counts as whitespace too; otherwise "Advertisement\u00a0" would survive.
+constexpr std::string_view kNbsp = "\xC2\xA0";
+
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+std::string_view trim(std::string_view s) {
+    for (;;) {
+        if (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+        else if (s.starts_with(kNbsp)) s.remove_prefix(kNbsp.size());
+        else break;
+    }
+    for (;;) {
+        if (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+        else if (s.ends_with(kNbsp)) s.remove_suffix(kNbsp.size());
+        else break;
+    }
+    return s;
+}
+
+// Unicode-aware, so "PUBLICITÉ" meets the pattern "publicité"; fnmatch's own
+// FNM_CASEFOLD would only fold ASCII in the C locale the tools run in.
+std::string lower(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    return out;
+}
+
+// Lines are split on '\n' only; a '\r' left by CRLF stays with its line
+// (kept verbatim by strip(), ignored by trim() when matching).
+struct Line {
+    std::string_view text;
+    enum Kind { Text, Blank, Dropped } kind;
+};
+
+}  // namespace
+
+void BoilerplateFilter::load_file(const std::string& path) {
+    // stdio rather than ifstream: errno then says *why* (ENOENT, EISDIR...),
+    // and reading a directory fails instead of looking like an empty file.
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                        &std::fclose);
+    if (!file) throw std::runtime_error(path + ": cannot read: " + std::strerror(errno));
+    std::string content;
+    char buffer[8192];
+    std::size_t got;
+    while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) content.append(buffer, got);
+    if (std::ferror(file.get()))
+        throw std::runtime_error(path + ": cannot read: " + std::strerror(errno));
+
+    std::string_view rest = content;
+    if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // BOM from Windows editors
+    while (!rest.empty()) {
+        std::size_t nl = rest.find('\n');
+        std::string_view line = trim(rest.substr(0, nl));
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        // A pattern that must start with '#' can be written "\#".
+        if (line.empty() || line.front() == '#') continue;
+        add_pattern(line);
+    }
+}
+
+void BoilerplateFilter::add_pattern(std::string_view pattern) {
+    pattern = trim(pattern);
+    // An empty pattern would only match blank lines, which are paragraph
+    // structure, never furniture.
+    if (pattern.empty()) return;
+    patterns_.push_back(lower(pattern));
+}
+
+bool BoilerplateFilter::is_boilerplate(std::string_view line) const {
+    line = trim(line);
+    if (line.empty() || patterns_.empty()) return false;
+    std::string folded = lower(line);
+    for (const auto& pattern : patterns_) {
+        // No FNM_PATHNAME or FNM_PERIOD: '/' and a leading '.' are ordinary
+        // characters in a line of text. Any non-zero result (no match, or a
+        // malformed pattern) means "keep the line".
+        if (fnmatch(pattern.c_str(), folded.c_str(), 0) == 0) return true;
+    }
+    return false;
+}
+
+std::string BoilerplateFilter::strip(std::string_view text) const {
+    std::vector<Line> lines;
+    bool final_newline = text.ends_with('\n');
+    if (final_newline) text.remove_suffix(1);
+    bool any_dropped = false;
+    for (std::string_view rest = text;;) {
+        std::size_t nl = rest.find('\n');
+        std::string_view line = rest.substr(0, nl);
+        Line::Kind kind = trim(line).empty() ? Line::Blank
+                          : is_boilerplate(line) ? Line::Dropped
+                                                 : Line::Text;
+        any_dropped = any_dropped || kind == Line::Dropped;
+        lines.push_back({line, kind});
+        if (nl == std::string_view::npos) break;
+        rest.remove_prefix(nl + 1);
+    }
+    // Fast path for the common case: nothing dropped, the text comes back as is
+    // (the walk below would give the same bytes, more slowly).
+    if (!any_dropped) return std::string(text) + (final_newline ? "\n" : "");
+
+    // Walk the gaps between text lines. A gap without a dropped line is kept
+    // verbatim; one with a dropped line shrinks to a single blank line if it
+    // had any (the paragraph break survives), or to nothing if the dropped
+    // lines sat inside a paragraph or at either end of the text.
+    std::string out;
+    out.reserve(text.size());
+    bool any_text = false;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        std::size_t gap_start = i;
+        bool gap_dropped = false;
+        const Line* first_blank = nullptr;
+        for (; i < lines.size() && lines[i].kind != Line::Text; ++i) {
+            if (lines[i].kind == Line::Dropped) gap_dropped = true;
+            else if (!first_blank) first_blank = &lines[i];
+        }
+        bool at_end = i == lines.size();
+        if (!gap_dropped) {
+            for (std::size_t k = gap_start; k < i; ++k) {
+                out.append(lines[k].text);
+                out += '\n';
+            }
+        } else if (first_blank && any_text && !at_end) {
+            out.append(first_blank->text);
+            out += '\n';
+        }
+        if (at_end) break;
+        out.append(lines[i].text);
+        out += '\n';
+        any_text = true;
+        ++i;
+    }
+    // Every line above was written with its newline; the last one gets it
+    // back only if the input ended with one.
+    if (!out.empty() && !final_newline) out.pop_back();
+    return out;
+}
+
+}  // namespace newsdex

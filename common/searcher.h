@@ -1,0 +1,59 @@
+/** @file
+ * @brief Running searches against one or more newsdex databases.
+ */
+#ifndef NEWSDEX_SEARCHER_H
+#define NEWSDEX_SEARCHER_H
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search_request.h"
+
+namespace newsdex {
+
+/// Strings the searcher wraps around matched words in snippets.
+struct HighlightMarkers {
+    std::string start = "**";
+    std::string end = "**";
+};
+
+/// A database that cannot be searched: missing, not a newsdex database, or
+/// written by another schema version. what() is one line for the user.
+class SearcherOpenError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Searches one collection made of one or more databases (each a directory,
+/// a Xapian stub file, or anything Xapian::Database accepts). Read-only: it
+/// never writes to a database. Not thread-safe: make one per thread.
+class Searcher {
+  public:
+    /// Opens the databases. Throws SearcherOpenError.
+    explicit Searcher(const std::vector<std::string>& databases);
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Runs @p request. Returns std::nullopt and fills @p error when the
+    /// query or a filter is invalid (nothing is searched). A search racing
+    /// with an indexer's commit is retried on the newer state, so it never
+    /// fails because of one.
+    std::optional<SearchResult> search(const SearchRequest& request, const HighlightMarkers& markers,
+                                       QueryError& error);
+
+    /// Articles in the collection.
+    Xapian::doccount size() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_H

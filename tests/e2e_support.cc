@@ -1,0 +1,135 @@
+/** @file
+ * @brief Running binaries and managing temporary directories for tests.
+ */
+#include "e2e_support.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace newsdex::test {
+
+namespace {
+
+std::string read_all(int fd) {
+    std::string out;
+    char buf[65536];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
+    return out;
+}
+
+std::string resolve_program(const std::string& name) {
+    if (!name.empty() && name[0] == '/') return name;
+    return std::string(NEWSDEX_BIN_DIR) + "/" + name;
+}
+
+}  // namespace
+
+CommandResult run(const std::vector<std::string>& args, const std::string& stdin_text) {
+    int in_pipe[2], out_pipe[2], err_pipe[2];
+    if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
+        posix_spawn_file_actions_addclose(&actions, fd);
+
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e) {
+        std::string var = *e;
+        if (var.rfind("NEWSDEX_DB=", 0) == 0 || var.rfind("NO_COLOR=", 0) == 0) continue;
+        env_strings.push_back(var);
+    }
+    env_strings.push_back("NO_COLOR=1");
+    std::vector<char*> envp;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+
+    std::vector<std::string> argv_strings = args;
+    argv_strings[0] = resolve_program(args[0]);
+    std::vector<char*> argv;
+    for (auto& s : argv_strings) argv.push_back(s.data());
+    argv.push_back(nullptr);
+
+    pid_t pid;
+    int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(in_pipe[0]);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    if (rc != 0) throw std::runtime_error("cannot run " + argv_strings[0]);
+
+    // Feed stdin and drain stderr on threads so no pipe can fill up and block.
+    std::thread feeder([&] {
+        std::size_t done = 0;
+        while (done < stdin_text.size()) {
+            ssize_t n = ::write(in_pipe[1], stdin_text.data() + done, stdin_text.size() - done);
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        close(in_pipe[1]);
+    });
+    CommandResult result;
+    std::thread err_reader([&] { result.err = read_all(err_pipe[0]); });
+    result.out = read_all(out_pipe[0]);
+    err_reader.join();
+    feeder.join();
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+TempDir::TempDir() {
+    static std::atomic<unsigned> counter{0};
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("newsdex-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + "-" +
+             std::to_string(rd() % 100000));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& content) const {
+    std::filesystem::path file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    out << content;
+    return file.string();
+}
+
+std::string corpus_dir() { return std::string(NEWSDEX_SOURCE_DIR) + "/corpus"; }
+
+std::string shared_dir() {
+    std::error_code ec;
+    std::filesystem::path shared = NEWSDEX_SHARED_DIR;
+    if (!std::filesystem::is_directory(shared, ec)) return "";
+    return std::filesystem::weakly_canonical(shared, ec).string();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+}  // namespace newsdex::test

@@ -1,0 +1,173 @@
+/** @file
+ * @brief End-to-end tests of newsdex-index: the real binary on corpus/ and
+ *        on generated bad input, in a temporary directory.
+ */
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e_support.h"
+
+using namespace newsdex::test;
+using nlohmann::json;
+
+namespace {
+
+// The command a new user runs on the bundled corpus (see corpus/README.md).
+CommandResult index_corpus(const std::string& db, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"newsdex-index", "--quiet",  "--summary-json", "--db",        db,
+                                  "--field",       "text=notes", "--field",      "date=event_date",
+                                  "--field",       "id=event_id"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(corpus_dir());
+    return run(args);
+}
+
+json summary_of(const CommandResult& r) {
+    INFO(r.err);
+    REQUIRE(!r.out.empty());
+    return json::parse(lines_of(r.out).back());
+}
+
+json stats_of(const std::string& db) {
+    CommandResult r = run({"newsdex-index", "--stats", "--summary-json", "--db", db});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("index corpus/: every article once, the exact duplicate skipped") {
+    TempDir dir;
+    std::string db = dir / "db";
+    CommandResult first = index_corpus(db);
+    INFO(first.err);
+    CHECK(first.exit_code == 0);
+    json s = summary_of(first);
+    CHECK(s["read"] == 65);
+    CHECK(s["added"] == 64);
+    CHECK(s["duplicates"] == 1);
+    CHECK(s["undated"] == 3);
+    CHECK(s["errors"] == 0);
+    CHECK(s["total_articles"] == 64);
+
+    SUBCASE("re-running on the same dump changes nothing") {
+        CommandResult again = index_corpus(db);
+        CHECK(again.exit_code == 0);
+        json a = summary_of(again);
+        CHECK(a["added"] == 0);
+        CHECK(a["replaced"] == 0);
+        CHECK(a["unchanged"] == 64);
+        CHECK(a["duplicates"] == 1);
+        CHECK(a["total_articles"] == 64);
+    }
+    SUBCASE("--keep-duplicates keeps the copy under its own ID") {
+        json k = summary_of(index_corpus(db, {"--keep-duplicates"}));
+        CHECK(k["added"] == 1);
+        CHECK(k["total_articles"] == 65);
+    }
+    SUBCASE("--stats reports count, date span, undated and top actors") {
+        json st = stats_of(db);
+        CHECK(st["articles"] == 64);
+        CHECK(st["undated"] == 3);
+        CHECK(st["first_date"] == "2012-04-06");
+        CHECK(st["last_date"] == "2025-06-09");
+        REQUIRE(!st["actors"].empty());
+        CHECK(st["actors"][0]["count"].get<int>() >= st["actors"].back()["count"].get<int>());
+        CommandResult text = run({"newsdex-index", "--stats", "--db", db});
+        CHECK(text.out.find("64 articles, dated 2012-04-06 to 2025-06-09, 3 undated") != std::string::npos);
+    }
+    SUBCASE("--delete removes articles and counts unknown IDs") {
+        CommandResult del = run({"newsdex-index", "--quiet", "--summary-json", "--db", db, "--delete",
+                                 "mon-2024-003", "no-such-id"});
+        CHECK(del.exit_code == 0);
+        json d = summary_of(del);
+        CHECK(d["deleted"] == 1);
+        CHECK(d["not_found"] == 1);
+        CHECK(d["total_articles"] == 63);
+    }
+}
+
+TEST_CASE("an edited article replaces its old version") {
+    TempDir dir;
+    std::string db = dir / "db";
+    std::string file = dir.write("dump.jsonl",
+                                 R"({"id":"a1","title":"Clashes near Gao","date":"2024-03-01","text":"Fighting near Gao."})"
+                                 "\n"
+                                 R"({"id":"a2","title":"Market reopens","date":"2024-03-02","text":"Traders in Mopti."})"
+                                 "\n");
+    REQUIRE(run({"newsdex-index", "--quiet", "--db", db, file}).exit_code == 0);
+    dir.write("dump.jsonl",
+              R"({"id":"a1","title":"Clashes near Gao","date":"2024-03-01","text":"Heavy fighting near Gao, witnesses said."})"
+              "\n");
+    json s = summary_of(run({"newsdex-index", "--quiet", "--summary-json", "--db", db, file}));
+    CHECK(s["replaced"] == 1);
+    CHECK(s["added"] == 0);
+    CHECK(s["total_articles"] == 2);
+}
+
+TEST_CASE("bad input is reported as file:line, skipped and counted; the rest is indexed") {
+    TempDir dir;
+    std::string db = dir / "db";
+    std::string in = (dir.path() / "in").string();
+    dir.write("in/good.txt", " date 2024-03-20 Drones struck a depot near Kidal on Tuesday.\n");
+    dir.write("in/lines.jsonl",
+              "{\"id\":\"j1\",\"title\":\"One\",\"text\":\"First good line about Gao.\"}\n"
+              "{\"id\":\"j2\",\"title\": broken\n"
+              "{\"id\":\"j3\",\"title\":\"Three\",\"text\":\"Third good line about Mopti.\"}\n");
+    dir.write("in/binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+    dir.write("in/latin1.txt", "Caf\xe9 in S\xe9gou\n");
+    dir.write("in/rows.csv", "id,title,text\nc1,Fine,\"A fine row\"\nc2,Broken,\"never closed\n");
+    dir.write("in/undated.jsonl", "{\"id\":\"u1\",\"date\":\"the day after\",\"text\":\"No real date here.\"}\n");
+
+    CommandResult r = run({"newsdex-index", "--quiet", "--summary-json", "--db", db, in});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    json s = summary_of(r);
+    CHECK(s["added"] == 5);  // good.txt, j1, j3, c1, u1
+    CHECK(s["errors"] == 4);  // j2, binary.txt, latin1.txt, the unterminated CSV row
+    CHECK(s["warnings"] >= 1);  // the unparseable date
+    CHECK(r.err.find(in + "/lines.jsonl:2: error:") != std::string::npos);
+    CHECK(r.err.find(in + "/binary.txt") != std::string::npos);
+    CHECK(r.err.find(in + "/latin1.txt:1: error:") != std::string::npos);
+    CHECK(r.err.find(in + "/rows.csv:3: error:") != std::string::npos);
+    CHECK(r.err.find(in + "/undated.jsonl:1: warning: unparseable date 'the day after'") != std::string::npos);
+    CHECK(stats_of(db)["undated"] == 1);
+}
+
+TEST_CASE("fatal errors exit 2 with one clear line") {
+    TempDir dir;
+    SUBCASE("unknown option") {
+        CommandResult r = run({"newsdex-index", "--no-such-option", corpus_dir()});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.rfind("newsdex-index: error: ", 0) == 0);
+    }
+    SUBCASE("no input") {
+        CommandResult r = run({"newsdex-index", "--db", dir / "db"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "newsdex-index: error: no input given: name files or directories to index (see --help)\n");
+    }
+    SUBCASE("malformed gazetteer names file and line") {
+        std::string gaz = dir.write("bad.tsv", "# actors\nJNIM\tjihadist-group\tGSIM\n\tarmed-group\tX\n");
+        CommandResult r = run({"newsdex-index", "--db", dir / "db", "--actors", gaz, corpus_dir() + "/articles"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find(gaz + ":3: ") != std::string::npos);
+    }
+    SUBCASE("unwritable database location") {
+        std::string file = dir.write("not-a-dir", "x");
+        CommandResult r = run({"newsdex-index", "--db", file + "/db", corpus_dir() + "/articles"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.rfind("newsdex-index: error: ", 0) == 0);
+    }
+}
+
+TEST_CASE("standard input is read with - and a forced --format") {
+    TempDir dir;
+    std::string db = dir / "db";
+    CommandResult r = run({"newsdex-index", "--quiet", "--summary-json", "--db", db, "--format", "jsonl", "-"},
+                          "{\"id\":\"s1\",\"title\":\"From a pipe\",\"text\":\"Piped article about Timbuktu.\"}\n");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(summary_of(r)["added"] == 1);
+}
