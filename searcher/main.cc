@@ -156,13 +156,21 @@ SearchConfig check_options(const po::variables_map& vm) {
     request.offset = vm["offset"].as<unsigned>();
     request.facet_limit = vm["facet-limit"].as<unsigned>();
     if (vm.count("facets")) {
-        std::stringstream list(vm["facets"].as<std::string>());
-        for (std::string name; std::getline(list, name, ',');) {
-            if (name.empty()) continue;
-            FacetKind kind;
-            if (!parse_facet_name(name, kind))
-                throw UsageError("unknown facet '" + name + "' (known: actor, place, month, year, source, lang)");
-            request.facets.push_back(kind);
+        const std::string& value = vm["facets"].as<std::string>();
+        FacetKind kind;
+        if (value.find(',') == std::string::npos && !parse_facet_name(value, kind)) {
+            // `--facets drone strike`: the option parser took the first query
+            // word as the facet list; it is a word, and the facets the default.
+            request.query = value + (request.query.empty() ? "" : " ") + request.query;
+            request.facets = {FacetKind::Actor, FacetKind::Month};
+        } else {
+            std::stringstream list(value);
+            for (std::string name; std::getline(list, name, ',');) {
+                if (name.empty()) continue;
+                if (!parse_facet_name(name, kind))
+                    throw UsageError("unknown facet '" + name + "' (known: actor, place, month, year, source, lang)");
+                request.facets.push_back(kind);
+            }
         }
     }
 

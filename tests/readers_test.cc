@@ -175,8 +175,12 @@ TEST_CASE("FieldMap: defaults, --field overrides and bad specs") {
     CHECK(map.columns_for("nope").empty());
     CHECK(map.set("text=notes") == "");
     CHECK(map.set("DATE=event_date") == "");
-    CHECK(map.columns_for("text") == std::vector<std::string>{"notes"});
-    CHECK(map.columns_for("date") == std::vector<std::string>{"event_date"});
+    // The mapped column comes first; the usual names stay as fallbacks.
+    CHECK(map.columns_for("text") == std::vector<std::string>{"notes", "text", "body", "content"});
+    CHECK(map.columns_for("date") == std::vector<std::string>{"event_date", "date"});
+    CHECK(map.set("text=summary") == "");
+    CHECK(map.set("text=body") == "");
+    CHECK(map.columns_for("text") == std::vector<std::string>{"notes", "summary", "body", "text", "content"});
 
     struct Case {
         const char* spec;
@@ -617,8 +621,9 @@ TEST_CASE("jsonl: a record with no usable text and no title is an error") {
         {"{\"text\":\"   \"}", {},
          "x.jsonl:1: error: no text or title (looked for \"text\", \"body\", \"content\" and "
          "\"title\")"},
-        {"{\"text\":\"x\"}", {"text=notes"},
-         "x.jsonl:1: error: no text or title (looked for \"notes\" and \"title\")"},
+        {"{\"id\":\"x\"}", {"text=notes"},
+         "x.jsonl:1: error: no text or title (looked for \"notes\", \"text\", \"body\", "
+         "\"content\" and \"title\")"},
     };
     for (const auto& c : cases) {
         CAPTURE(std::string(c.line));

@@ -1,0 +1,116 @@
+/** @file
+ * @brief Date filters: parsing `date:` values and tiling a day range with
+ *        the year/month/day terms the indexer writes (schema.h).
+ *
+ * Every dated article carries Y, M and D terms, so any inclusive day range
+ * can be matched exactly by an OR of whole years, whole months and single
+ * days. Using the coarsest term that fits keeps the OR short (a decade is
+ * ten terms, not 3653), which is why the schema chose terms over a value
+ * range on the date slot.
+ */
+#include <string>
+#include <vector>
+
+#include "query_translation.h"
+#include "schema.h"
+
+namespace newsdex {
+
+namespace {
+
+const char* const kExpectedForms = " (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+
+Day next_day(const Day& d) {
+    if (d.day < days_in_month(d.year, d.month)) return {d.year, d.month, d.day + 1};
+    if (d.month < 12) return {d.year, d.month + 1, 1};
+    return {d.year + 1, 1, 1};
+}
+
+Day next_month(const Day& d) {
+    if (d.month < 12) return {d.year, d.month + 1, 1};
+    return {d.year + 1, 1, 1};
+}
+
+/// The coarsest Y/M/D terms covering [from, to] exactly (none if from > to).
+std::vector<std::string> tile(Day day, const Day& to) {
+    std::vector<std::string> terms;
+    while (day <= to) {
+        const Day year_end{day.year, 12, 31};
+        const Day month_end{day.year, day.month, days_in_month(day.year, day.month)};
+        if (day.month == 1 && day.day == 1 && year_end <= to) {
+            terms.push_back(schema::year_term(day));
+            day = Day{day.year + 1, 1, 1};
+        } else if (day.day == 1 && month_end <= to) {
+            terms.push_back(schema::month_term(day));
+            day = next_month(day);
+        } else {
+            terms.push_back(schema::day_term(day));
+            day = next_day(day);
+        }
+    }
+    return terms;
+}
+
+}  // namespace
+
+std::optional<DateSpan> parse_date_filter(std::string_view text, std::string& error,
+                                          std::size_t& error_offset) {
+    auto malformed = [&](std::string_view part, std::size_t offset) {
+        error = "malformed date '" + std::string(part) + "'" + kExpectedForms;
+        error_offset = offset;
+        return std::nullopt;
+    };
+    DateSpan span;
+    const std::size_t dots = text.find("..");
+    if (dots == std::string_view::npos) {
+        // A single period: its first and last day.
+        span.from = parse_date_bound(text, false);
+        span.to = parse_date_bound(text, true);
+        if (!span.from || !span.to) return malformed(text, 0);
+        return span;
+    }
+    const std::string_view begin = text.substr(0, dots), end = text.substr(dots + 2);
+    if (begin.empty() && end.empty()) {
+        error = "date range '..' needs a start or an end" + std::string(kExpectedForms);
+        error_offset = 0;
+        return std::nullopt;
+    }
+    if (!begin.empty() && !(span.from = parse_date_bound(begin, false))) return malformed(begin, 0);
+    if (!end.empty() && !(span.to = parse_date_bound(end, true))) return malformed(end, dots + 2);
+    if (span.from && span.to && *span.from > *span.to) {
+        error = "date range " + std::string(text) + " is reversed";
+        error_offset = 0;
+        return std::nullopt;
+    }
+    return span;
+}
+
+Xapian::Query date_range_query(std::optional<Day> from, std::optional<Day> to,
+                               std::optional<Day> first, std::optional<Day> last,
+                               bool include_undated) {
+    std::vector<std::string> terms;
+    if ((from || first) && (to || last)) {
+        // An open end may close anywhere beyond the database's first or last
+        // day (no article lies there): at that day, its month or its year,
+        // whichever tiles with the fewest terms.
+        auto starts = from ? std::vector<Day>{*from}
+                           : std::vector<Day>{*first, {first->year, first->month, 1}, {first->year, 1, 1}};
+        auto ends = to ? std::vector<Day>{*to}
+                       : std::vector<Day>{*last, {last->year, last->month, days_in_month(last->year, last->month)},
+                                          {last->year, 12, 31}};
+        bool have = false;
+        for (const Day& start : starts)
+            for (const Day& end : ends)
+                if (auto tiled = tile(start, end); !have || tiled.size() < terms.size()) {
+                    terms = std::move(tiled);
+                    have = true;
+                }
+    }
+    if (include_undated) terms.emplace_back(schema::kTermUndated);
+
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    if (terms.size() == 1) return Xapian::Query(terms.front());
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace newsdex

@@ -1,0 +1,387 @@
+/** @file
+ * @brief QueryTranslator: Xapian's QueryParser set up like the indexer, with
+ *        FieldProcessors for the filters and checks for what it gets wrong.
+ *
+ * Two QueryParser habits need care. It reports nothing about where an error
+ * is, so filter errors are located by searching the query text. And when its
+ * grammar fails with "parse error" (e.g. a query of only `-word`s) it quietly
+ * re-parses the text with every operator disabled, turning `-wagner` into a
+ * search FOR wagner; translate() detects that (see fell_back()) and retries
+ * with an everything-filter in front, which gives `-x` alone the meaning of
+ * `NOT x`, or reports an error.
+ */
+#include "query_translation.h"
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <memory>
+
+#include "gazetteer.h"
+#include "query_stopwords.h"
+#include "schema.h"
+#include "snowball_stemmer.h"
+
+namespace newsdex {
+
+namespace {
+
+using QP = Xapian::QueryParser;
+constexpr unsigned kFlags =
+    QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD | QP::FLAG_PURE_NOT;
+/// A wildcard expands to at most this many terms (the most frequent).
+constexpr Xapian::termcount kMaxWildcardTerms = 1000;
+/// Spelling suggestions cost a lookup per word: only for short queries.
+constexpr std::size_t kMaxSpellingWords = 32;
+/// A boolean field, never documented, that matches everything: prepended to
+/// a query Xapian could not parse so that `-word` alone means "all but".
+constexpr const char* kEverythingField = "newsdexeverything";
+
+enum class Field { Actor, Place, Source, Lang, Year, Date, Everything };
+
+struct FieldSpec {
+    const char* name;
+    Field field;
+    const char* grouping;  // filters sharing a grouping are ORed, others ANDed
+};
+// An article names several actors and places, so `actor:A actor:B` means
+// both (the empty grouping ANDs); it has one source, language and date, so
+// repeating those means either.
+constexpr FieldSpec kFields[] = {
+    {"actor", Field::Actor, ""},  {"place", Field::Place, ""}, {"source", Field::Source, "source"},
+    {"lang", Field::Lang, "lang"}, {"year", Field::Year, "date"}, {"date", Field::Date, "date"},
+    {kEverythingField, Field::Everything, "everything"},
+};
+
+/// True when @p q contributes weight: a word, phrase or wildcard outside
+/// the boolean parts. The QueryParser scales boolean filters by 0, and the
+/// right side of AND_NOT and FILTER never adds weight.
+bool has_weighted_part(const Xapian::Query& q) {
+    switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::OP_WILDCARD:
+            return true;
+        case Xapian::Query::OP_SCALE_WEIGHT:
+        case Xapian::Query::LEAF_MATCH_ALL:
+        case Xapian::Query::LEAF_MATCH_NOTHING:
+            return false;
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_FILTER:
+            return has_weighted_part(q.get_subquery(0));
+        default:
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                if (has_weighted_part(q.get_subquery(i))) return true;
+            return false;
+    }
+}
+
+/// "2024-03-01..2024-03-31", "2024-03-15..", or "2024-02-29" for one day.
+std::string span_text(const DateSpan& span) {
+    if (span.from && span.to && *span.from == *span.to) return span.from->iso();
+    return (span.from ? span.from->iso() : "") + ".." + (span.to ? span.to->iso() : "");
+}
+
+/// The day of a day term (kPrefixDay + "20240315"), or std::nullopt.
+std::optional<Day> day_of_term(const std::string& term) {
+    const std::string digits = term.substr(std::strlen(schema::kPrefixDay));
+    if (digits.size() != 8) return std::nullopt;
+    return parse_date_bound(digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6), false);
+}
+
+}  // namespace
+
+struct QueryTranslator::Impl {
+    /// Hands a `field:value` filter from the QueryParser to filter().
+    class FilterField : public Xapian::FieldProcessor {
+      public:
+        FilterField(Impl& impl, const FieldSpec& spec) : impl_(impl), spec_(spec) {}
+        Xapian::Query operator()(const std::string& value) override { return impl_.filter(spec_, value); }
+
+      private:
+        Impl& impl_;
+        const FieldSpec& spec_;
+    };
+
+    /// What the filters of one parse produced. An exception thrown from a
+    /// FieldProcessor would leak the QueryParser's half-reduced tokens, so
+    /// filter() records the first error here and translate() reports it.
+    struct ParseState {
+        std::vector<std::string> resolved;
+        std::optional<QueryError> error;  // position: offset within the value
+        std::string error_field, error_value;
+        std::size_t calls = 0;
+    };
+
+    Impl(const Xapian::Database& database, const Gazetteer& actor_names, const Gazetteer& place_names);
+    Xapian::Query filter(const FieldSpec& spec, const std::string& value);
+    std::optional<Xapian::Query> names(Field field, std::string_view value, std::string& error,
+                                       std::size_t& offset, std::string& resolved) const;
+    Xapian::Query dates(const DateSpan& span) const {
+        return date_range_query(span.from, span.to, first, last, include_undated);
+    }
+    struct Attempt {
+        Xapian::Query query;
+        ParseState state;
+        std::size_t callbacks = 0;
+        std::string corrected;
+    };
+    Attempt parse(const std::string& text, unsigned flags);
+    bool fell_back(const Attempt& attempt, const std::string& text);
+    std::optional<Xapian::Query> translate_text(const std::string& text, TranslatedQuery& out,
+                                                QueryError& error);
+    bool option_filters(const FilterOptions& options, std::vector<Xapian::Query>& out,
+                        std::vector<std::string>& resolved, QueryError& error) const;
+
+    Xapian::Database db;
+    const Gazetteer& actors;
+    const Gazetteer& places;
+    std::optional<Day> first, last;
+    bool has_spelling = false;
+    bool include_undated = false;
+    ParseState state;
+    Xapian::SimpleStopper stopper;
+    std::vector<std::unique_ptr<FilterField>> fields;  // outlive qp (declared before it)
+    Xapian::QueryParser qp;
+};
+
+QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& actor_names,
+                            const Gazetteer& place_names)
+    : db(database), actors(actor_names), places(place_names) {
+    // Day terms sort chronologically: the first and last are the date span.
+    for (auto t = db.allterms_begin(schema::kPrefixDay); t != db.allterms_end(schema::kPrefixDay); ++t) {
+        if (auto day = day_of_term(*t)) {
+            if (!first) first = day;
+            last = day;
+        }
+    }
+    try {
+        has_spelling = db.spellings_begin() != db.spellings_end();
+    } catch (const Xapian::UnimplementedError&) {
+        has_spelling = false;  // the in-memory backend keeps no spelling table
+    }
+    for (const auto& word : query_stopwords()) stopper.add(word);
+    qp.set_stemmer(make_snowball_stem("en"));
+    qp.set_stemming_strategy(QP::STEM_SOME);
+    qp.set_stopper(&stopper);
+    qp.set_database(db);
+    qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, QP::FLAG_WILDCARD);
+    qp.add_prefix("title", schema::kPrefixTitle);
+    for (const FieldSpec& spec : kFields) {
+        fields.push_back(std::make_unique<FilterField>(*this, spec));
+        const std::string grouping = spec.grouping;
+        qp.add_boolean_prefix(spec.name, fields.back().get(), &grouping);
+    }
+}
+
+std::optional<Xapian::Query> QueryTranslator::Impl::names(Field field, std::string_view value,
+                                                          std::string& error, std::size_t& offset,
+                                                          std::string& resolved) const {
+    static const std::pair<std::string, const char*> kKinds[] = {  // indexed by Field
+        {"actor", schema::kPrefixActor}, {"place", schema::kPrefixPlace},
+        {"source", schema::kPrefixSource}, {"lang", schema::kPrefixLang}};
+    const auto& [kind, prefix] = kKinds[static_cast<int>(field)];
+    const Gazetteer* gazetteer = field == Field::Actor ? &actors : field == Field::Place ? &places : nullptr;
+    std::vector<std::string> terms;
+    resolved = kind + ": ";
+    // "A|B" means either, as in --actor "A|B".
+    for (std::size_t start = 0, bar = 0; bar != std::string_view::npos; start = bar + 1) {
+        bar = value.find('|', start);
+        const std::string typed(value.substr(start, bar == std::string_view::npos ? bar : bar - start));
+        offset = start;
+        if (schema::normalise_name(typed).empty()) {
+            error = "empty " + kind + " name";
+            return std::nullopt;
+        }
+        std::string name = typed, term_value = typed;
+        if (gazetteer) {
+            const auto canonical = gazetteer->resolve(typed);
+            if (!canonical) {
+                error = "unknown " + kind + " '" + typed + "'";
+                const auto suggestions = gazetteer->suggest(typed, 3);
+                for (std::size_t i = 0; i < suggestions.size(); ++i)
+                    error += (i ? ", " : " (did you mean: ") + suggestions[i] + (i + 1 == suggestions.size() ? "?)" : "");
+                if (gazetteer->empty()) error += " (no " + kind + " names are known)";
+                return std::nullopt;
+            }
+            name = term_value = *canonical;
+            if (schema::normalise_name(name) != schema::normalise_name(typed)) name += " (from '" + typed + "')";
+        }
+        terms.push_back(schema::boolean_term(prefix, term_value));
+        resolved += (start ? " | " : "") + name;
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query QueryTranslator::Impl::filter(const FieldSpec& spec, const std::string& value) {
+    ++state.calls;
+    if (state.error || spec.field == Field::Everything) return Xapian::Query::MatchAll;
+    std::string error, resolved;
+    std::size_t offset = 0;
+    std::optional<Xapian::Query> query;
+    if (spec.field == Field::Date || spec.field == Field::Year) {
+        std::optional<DateSpan> span;
+        if (spec.field == Field::Date) {
+            span = parse_date_filter(value, error, offset);
+        } else if (value.size() == 4 && value.find_first_not_of("0123456789") == std::string::npos &&
+                   value != "0000") {
+            span = DateSpan{parse_date_bound(value, false), parse_date_bound(value, true)};
+        } else {
+            error = "malformed year '" + value + "' (expected YYYY)";
+        }
+        if (span) {
+            query = dates(*span);
+            resolved = spec.field == Field::Year ? "year: " + value : "date: " + span_text(*span);
+            if (include_undated) resolved += " (or undated)";
+        }
+    } else {
+        query = names(spec.field, value, error, offset, resolved);
+    }
+    if (!query) {
+        state.error = QueryError{error, static_cast<int>(offset)};
+        state.error_field = spec.name;
+        state.error_value = value;
+        return Xapian::Query::MatchAll;
+    }
+    // A query parsed twice (see fell_back()) resolves its filters twice.
+    if (std::find(state.resolved.begin(), state.resolved.end(), resolved) == state.resolved.end())
+        state.resolved.push_back(resolved);
+    return *query;
+}
+
+QueryTranslator::Impl::Attempt QueryTranslator::Impl::parse(const std::string& text, unsigned flags) {
+    state = ParseState{};
+    Attempt attempt;
+    attempt.query = qp.parse_query(text, flags);
+    attempt.state = state;
+    attempt.corrected = qp.get_corrected_query_string();
+    attempt.callbacks = state.calls;
+    for (auto t = attempt.query.get_unique_terms_begin(); t != attempt.query.get_unique_terms_end(); ++t)
+        attempt.callbacks += std::distance(qp.unstem_begin(*t), qp.unstem_end(*t));
+    return attempt;
+}
+
+/// True when the QueryParser gave up on @p attempt's grammar and re-read
+/// the text with no operators. That second reading is exactly what parsing
+/// with no flags gives; a successful parse can only equal it if
+///  - the text has no operator word (read as a word, an operator shifts the
+///    positions of the terms after it, which the description shows), and
+///  - it resolved no more filters and made no more terms (which the parser
+///    records for unstem_begin()) than the operator-less parse: a failed
+///    first reading adds its own to those of the second.
+/// A failure before the first term or filter, with no operator word, goes
+/// unnoticed; Xapian's plain-words reading then stands.
+bool QueryTranslator::Impl::fell_back(const Attempt& attempt, const std::string& text) {
+    try {
+        const Attempt plain = parse(text, 0);
+        return plain.query.get_description() == attempt.query.get_description() &&
+               (attempt.callbacks > plain.callbacks || has_operator(text));
+    } catch (const Xapian::QueryParserError&) {
+        return false;
+    }
+}
+
+std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::string& text, TranslatedQuery& out,
+                                                                  QueryError& error) {
+    const std::string rewritten = hoist_top_level_filters(rewrite_query(text));
+    unsigned flags = kFlags;
+    if (has_spelling && count_words(text) <= kMaxSpellingWords) flags |= QP::FLAG_SPELLING_CORRECTION;
+    const std::string everything = std::string(kEverythingField) + ":all ";
+    Attempt attempt;
+    try {
+        attempt = parse(rewritten, flags);
+        if (!attempt.state.error && fell_back(attempt, rewritten)) {
+            attempt = parse(everything + rewritten, flags);
+            if (!attempt.state.error && fell_back(attempt, everything + rewritten)) {
+                error = {"cannot parse the query: check that AND, OR, NOT, NEAR and ADJ have something on "
+                         "both sides (NEAR and ADJ: single words) and that no bracket holds only -exclusions", 0};
+                return std::nullopt;
+            }
+            if (attempt.corrected.starts_with(everything)) attempt.corrected.erase(0, everything.size());
+        }
+    } catch (const Xapian::QueryParserError& e) {
+        // "Syntax: <expression> AND <expression>": name the operator and
+        // point at it (Xapian tells no position).
+        const std::string message = e.get_msg();
+        const std::size_t gt = message.find("> "), lt = message.find(" <", gt);
+        error = {"syntax error: " + message, 0};
+        if (message.starts_with("Syntax: ") && gt != std::string::npos && lt != std::string::npos) {
+            const std::string op = message.substr(gt + 2, lt - gt - 2);
+            error = {"syntax error: " + op + " needs an expression on each side",
+                     static_cast<int>(find_operator(text, op).value_or(0))};
+        }
+        return std::nullopt;
+    }
+    if (attempt.state.error) {
+        error = *attempt.state.error;
+        const auto at = find_filter_value(text, attempt.state.error_field, attempt.state.error_value);
+        error.position = at ? static_cast<int>(*at) + error.position : 0;
+        return std::nullopt;
+    }
+    if (attempt.query.empty()) {
+        error = {"the query has nothing to search for", 0};
+        return std::nullopt;
+    }
+    out.has_free_text = has_weighted_part(attempt.query);
+    out.resolved_filters = attempt.state.resolved;
+    if (!attempt.corrected.empty()) out.corrected_query = unrewrite_exact_words(text, attempt.corrected);
+    return attempt.query;
+}
+
+bool QueryTranslator::Impl::option_filters(const FilterOptions& options, std::vector<Xapian::Query>& out,
+                                           std::vector<std::string>& resolved, QueryError& error) const {
+    const std::pair<Field, const std::vector<std::string>*> lists[] = {
+        {Field::Actor, &options.actors}, {Field::Place, &options.places},
+        {Field::Source, &options.sources}, {Field::Lang, &options.langs}};
+    for (const auto& [field, entries] : lists) {
+        for (const std::string& entry : *entries) {
+            std::string message, text;
+            std::size_t offset = 0;
+            auto query = names(field, entry, message, offset, text);
+            if (!query) {
+                error = {message, -1};
+                return false;
+            }
+            out.push_back(*query);
+            resolved.push_back(text);
+        }
+    }
+    if (options.from || options.to) {
+        const DateSpan span{options.from, options.to};
+        if (span.from && span.to && *span.from > *span.to) {
+            error = {"date range " + span_text(span) + " is reversed", -1};
+            return false;
+        }
+        out.push_back(dates(span));
+        resolved.push_back("date: " + span_text(span) + (include_undated ? " (or undated)" : ""));
+    }
+    return true;
+}
+
+QueryTranslator::QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places)
+    : impl_(new Impl(db, actors, places)) {}
+
+QueryTranslator::~QueryTranslator() { delete impl_; }
+
+std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& request, QueryError& error) {
+    Impl& impl = *impl_;
+    impl.include_undated = request.filters.include_undated;
+    impl.qp.set_default_op(request.match == MatchMode::Any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    TranslatedQuery out;
+    // An empty query lists everything (the filters decide).
+    Xapian::Query query = Xapian::Query::MatchAll;
+    if (count_words(request.query) > 0) {
+        auto text = impl.translate_text(request.query, out, error);
+        if (!text) return std::nullopt;
+        query = *text;
+    }
+    std::vector<Xapian::Query> filters;
+    if (!impl.option_filters(request.filters, filters, out.resolved_filters, error)) return std::nullopt;
+    // OP_FILTER: filters select, they never change scores.
+    if (!filters.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    out.query = query;
+    return out;
+}
+
+}  // namespace newsdex

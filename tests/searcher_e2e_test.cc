@@ -1,0 +1,249 @@
+/** @file
+ * @brief End-to-end tests of newsdex-search on the bundled corpus: filters,
+ *        date edges, sort orders, facets against --count, formats, batch
+ *        mode and exit codes.
+ */
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e_support.h"
+
+using namespace newsdex::test;
+using nlohmann::json;
+
+namespace {
+
+// The corpus indexed once for the whole test binary (read-only afterwards).
+const std::string& corpus_db() {
+    static TempDir dir;
+    static std::string db = [] {
+        std::string path = dir / "corpus.db";
+        CommandResult r = run({"newsdex-index", "--quiet", "--db", path, "--field", "text=notes", "--field",
+                               "date=event_date", "--field", "id=event_id", corpus_dir()});
+        if (r.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + r.err);
+        return path;
+    }();
+    return db;
+}
+
+CommandResult search(std::vector<std::string> args, const std::string& stdin_text = "") {
+    args.insert(args.begin(), {"newsdex-search", "--db", corpus_db()});
+    return run(args, stdin_text);
+}
+
+json search_json(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--format", "json"});
+    CommandResult r = search(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    return json::parse(r.out);
+}
+
+long count(std::vector<std::string> args) {
+    args.insert(args.begin(), "--count");
+    CommandResult r = search(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    return std::stol(r.out);
+}
+
+std::vector<std::string> ids(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--ids", "--limit", "100"});
+    CommandResult r = search(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    return lines_of(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("date filters: inclusive edges, months of different lengths, leap day, open ends") {
+    struct Case {
+        std::vector<std::string> args;
+        long expected;
+    };
+    // Counts from corpus/README.md: 64 articles, 3 undated, March 2024 has 7,
+    // the only February 2024 article is on the 29th.
+    const Case cases[] = {
+        {{"date:2024-03"}, 7},
+        {{"date:2024-03-01..2024-03-31"}, 7},
+        {{"--from", "2024-03-01", "--to", "2024-03-31"}, 7},
+        {{"--from", "2024-03", "--to", "2024-03"}, 7},
+        {{"date:2024-03-20"}, 2},
+        {{"date:2024-03-05..2024-03-05"}, 1},   // first day of the range included
+        {{"date:2024-03-06..2024-03-27"}, 6},   // 03-11, 03-12, 03-20 (two), 03-26, 03-27
+        {{"date:2024-02"}, 1},
+        {{"date:2024-02-29"}, 1},
+        {{"--to", "2024-02", "--from", "2024-02"}, 1},  // --to YYYY-MM ends on the 29th in 2024
+        {{"date:2024"}, 19},
+        {{"year:2024"}, 19},
+        {{"--from", "2024"}, 19 + 3},           // 2024 and 2025
+        {{"date:..2012-12-31"}, 1},
+        {{"date:2025-01-01.."}, 3},
+        {{""}, 64},
+        {{"--from", "2012", "--include-undated"}, 64},
+        {{"--from", "2012"}, 61},
+    };
+    for (const auto& c : cases) {
+        std::string shown;
+        for (const auto& a : c.args) shown += a + " ";
+        CAPTURE(shown);
+        CHECK(count(c.args) == c.expected);
+    }
+}
+
+TEST_CASE("sort orders put undated articles last; filter-only queries list newest first") {
+    auto newest = search_json({"--sort", "newest", "--limit", "100", "--include-undated", ""});
+    auto oldest = search_json({"--sort", "oldest", "--limit", "100", "--include-undated", ""});
+    REQUIRE(newest["hits"].size() == 64);
+    REQUIRE(oldest["hits"].size() == 64);
+    CHECK(newest["hits"][0]["date"] == "2025-06-09");
+    CHECK(oldest["hits"][0]["date"] == "2012-04-06");
+    for (int i = 61; i < 64; ++i) {
+        CHECK(newest["hits"][i]["date"].is_null());
+        CHECK(oldest["hits"][i]["date"].is_null());
+    }
+    for (int i = 1; i < 61; ++i) {
+        CHECK(newest["hits"][i - 1]["date"].get<std::string>() >= newest["hits"][i]["date"].get<std::string>());
+        CHECK(oldest["hits"][i - 1]["date"].get<std::string>() <= oldest["hits"][i]["date"].get<std::string>());
+    }
+    // No sort given and no free text: newest first.
+    auto listing = search_json({"actor:MINUSMA", "--limit", "100"});
+    for (std::size_t i = 1; i < listing["hits"].size(); ++i) {
+        if (listing["hits"][i]["date"].is_null()) continue;
+        CHECK(listing["hits"][i - 1]["date"].get<std::string>() >= listing["hits"][i]["date"].get<std::string>());
+    }
+}
+
+TEST_CASE("facet counts are exact: equal to --count with that filter added") {
+    for (std::string query : {"", "attack", "Kidal OR Gao"}) {
+        CAPTURE(query);
+        auto r = search_json({"--facets", "actor,place,year,month,source,lang", "--facet-limit", "50", "--limit", "0",
+                              query});
+        CHECK(r["total_exact"] == true);
+        for (auto& [facet, values] : r["facets"].items()) {
+            CAPTURE(facet);
+            for (const auto& v : values) {
+                std::string value = v["value"];
+                CAPTURE(value);
+                std::string filter;
+                if (facet == "actor") filter = "actor:\"" + value + "\"";
+                else if (facet == "place") filter = "place:\"" + value + "\"";
+                else if (facet == "year") filter = "year:" + value;
+                else if (facet == "month") filter = "date:" + value;
+                else if (facet == "source") filter = "source:\"" + value + "\"";
+                else filter = "lang:" + value;
+                CHECK(count({query + " " + filter}) == v["count"].get<long>());
+            }
+        }
+    }
+}
+
+TEST_CASE("actor and place names resolve through the gazetteer") {
+    auto jnim = ids({"actor:JNIM"});
+    CHECK(!jnim.empty());
+    CHECK(ids({"actor:GSIM"}) == jnim);
+    CHECK(ids({"actor:jnim"}) == jnim);
+    CHECK(ids({"actor:\"Support Group for Islam and Muslims\""}) == jnim);
+    CHECK(ids({"--actor", "GSIM"}) == jnim);
+    CHECK(ids({"place:Tombouctou"}) == ids({"place:Timbuktu"}));
+
+    // --actor "A|B" is either; repeated --actor is both.
+    long fama = count({"--actor", "FAMa"}), wagner = count({"--actor", "Wagner"});
+    long both = count({"--actor", "FAMa", "--actor", "Wagner"});
+    long either = count({"--actor", "FAMa|Wagner"});
+    CHECK(both <= std::min(fama, wagner));
+    CHECK(either == fama + wagner - both);
+
+    CommandResult unknown = search({"actor:Wagnr", "drone"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("newsdex-search: error: unknown actor 'Wagnr'") == 0);
+    CHECK(unknown.err.find("Wagner Group") != std::string::npos);
+    CHECK(unknown.out.empty());
+}
+
+TEST_CASE("output formats and modes") {
+    SUBCASE("json fields") {
+        auto r = search_json({"--facets", "drone"});
+        for (const char* field : {"query", "parsed", "total", "total_exact", "offset", "hits", "facets",
+                                  "suggestion", "elapsed_ms"})
+            CHECK(r.contains(field));
+        REQUIRE(!r["hits"].empty());
+        for (const char* field : {"rank", "id", "score", "date", "title", "source", "url", "path", "actors",
+                                  "places", "snippet"})
+            CHECK(r["hits"][0].contains(field));
+        CHECK(r["facets"].contains("actor"));
+        CHECK(r["facets"].contains("month"));
+        CHECK(r["hits"][0]["snippet"].get<std::string>().find("**") != std::string::npos);
+    }
+    SUBCASE("tsv has a header") {
+        CommandResult r = search({"--format", "tsv", "drone"});
+        auto lines = lines_of(r.out);
+        REQUIRE(lines.size() >= 2);
+        CHECK(lines[0] == "rank\tid\tscore\tdate\ttitle\tsource\turl\tactors\tplaces");
+    }
+    SUBCASE("text output has no escape codes without a terminal") {
+        CommandResult r = search({"--format", "text", "--facets", "actor,month", "drone"});
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find('\033') == std::string::npos);
+        CHECK(r.out.find("drone") != std::string::npos);
+    }
+    SUBCASE("paging") {
+        auto all = ids({"Mali"});
+        REQUIRE(all.size() > 4);
+        CommandResult page = search({"--ids", "--offset", "2", "--limit", "2", "Mali"});
+        CHECK(lines_of(page.out) == std::vector<std::string>{all[2], all[3]});
+    }
+    SUBCASE("did you mean") {
+        auto r = search_json({"Kidl"});
+        CHECK(r["total"] == 0);
+        CHECK(r["suggestion"] == "kidal");
+    }
+}
+
+TEST_CASE("exit status like grep") {
+    CHECK(search({"--count", "drone"}).exit_code == 0);
+    CHECK(search({"--count", "xylophone"}).exit_code == 1);
+    CHECK(search({"--count", "date:2024-13"}).exit_code == 2);
+    CHECK(search({"--sort", "sideways", "drone"}).exit_code == 2);
+    CHECK(search({"--from", "2024-02-30", "drone"}).exit_code == 2);
+    CommandResult missing = run({"newsdex-search", "--db", "/nonexistent/db", "drone"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("newsdex-search: error: ") == 0);
+}
+
+TEST_CASE("batch mode: one JSON line per query, in order, errors inline, exit 2") {
+    std::string batch =
+        "# saved queries\n"
+        "q1\tdrone\n"
+        "\n"
+        "q2\tactor:Wagnr\n"
+        "xylophone\n"
+        "q4\tdate:2024-03\n";
+    for (std::string jobs : {"1", "2"}) {
+        CAPTURE(jobs);
+        CommandResult r = search({"--batch", "-", "--jobs", jobs, "--limit", "3"}, batch);
+        CHECK(r.exit_code == 2);
+        auto lines = lines_of(r.out);
+        REQUIRE(lines.size() == 4);
+        json a = json::parse(lines[0]), b = json::parse(lines[1]), c = json::parse(lines[2]),
+             d = json::parse(lines[3]);
+        CHECK(a["line"] == 2);
+        CHECK(a["id"] == "q1");
+        CHECK(a["total"].get<int>() > 0);
+        CHECK(b["line"] == 4);
+        CHECK(b["id"] == "q2");
+        CHECK(b.contains("error"));
+        CHECK(b["position"] == 6);
+        CHECK(c["line"] == 5);
+        CHECK(c["id"].is_null());
+        CHECK(c["total"] == 0);
+        CHECK(d["id"] == "q4");
+        CHECK(d["total"] == 7);
+    }
+    CommandResult good = search({"--batch", "-"}, "drone\nKidal\n");
+    CHECK(good.exit_code == 0);
+    CommandResult none = search({"--batch", "-"}, "xylophone\n");
+    CHECK(none.exit_code == 1);
+}
