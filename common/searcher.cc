@@ -95,6 +95,17 @@ std::string string_field(const nlohmann::json& data, const char* key) {
 }  // namespace
 
 struct Searcher::Impl {
+    /// "Did you mean" is for queries with a word the collection lacks:
+    /// Xapian also proposes more frequent neighbours of words that exist.
+    bool has_unknown_word(const Xapian::Query& query) const {
+        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+            const std::string& term = *t;
+            bool free_text = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z');
+            if (free_text && db.get_termfreq(term) == 0) return true;
+        }
+        return false;
+    }
+
     Xapian::Database db;
     Gazetteer actors, places;
     std::unique_ptr<QueryTranslator> translator;
@@ -199,7 +210,8 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     for (auto item = mset.begin(); item != mset.end(); ++item)
         result.hits.push_back(make_hit(item, mset, request, translated->has_free_text, markers));
     if (counter) result.facets = counter->facets(request.facet_limit);
-    if (!translated->corrected_query.empty() && translated->corrected_query != request.query)
+    if (!translated->corrected_query.empty() && translated->corrected_query != request.query &&
+        has_unknown_word(translated->query))
         result.suggestion = translated->corrected_query;
     result.elapsed_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -242,8 +242,9 @@ void write_summary(std::ostream& out, const SearchResult& result, std::size_t wi
             const unsigned first = result.hits.front().rank, last = result.hits.back().rank;
             if (first > 1 || result.hits.size() < result.total)
                 paging = "(showing " + std::to_string(first) + "-" + std::to_string(last) + ")";
-        } else {
+        } else if (result.offset > 0) {
             // Paging past the end is a normal outcome of --offset, not an error.
+            // (No hits at offset 0 means --limit 0: only the count and facets.)
             paging = "(none from " + std::to_string(result.offset + 1) + " on)";
         }
     }
