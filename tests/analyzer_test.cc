@@ -1,0 +1,165 @@
+/** @file
+ * @brief Tests of analysis: the document an Article becomes (terms, values
+ *        and data laid out as schema.h says).
+ */
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzer.h"
+#include "boilerplate.h"
+#include "entity_recognizer.h"
+#include "schema.h"
+
+using namespace newsdex;
+
+namespace {
+
+const char* kActors =
+    "JNIM\tjihadist-group\tGSIM|Support Group for Islam and Muslims\n"
+    "Katiba Macina\tjihadist-group\tMacina Liberation Front\n"
+    "FAMa\tstate-force\tFAMA|Malian army\n";
+const char* kPlaces =
+    "Kidal\ttown\t\n"
+    "Macina\ttown\t\n"
+    "Timbuktu\ttown\tTombouctou\n";
+
+struct Fixture {
+    EntityRecognizer entities;
+    BoilerplateFilter boilerplate;
+    AnalysisConfig config;
+    Fixture() {
+        entities.load("actors", kActors, "places", kPlaces);
+        boilerplate.add_pattern("advertisement");
+        config.entities = &entities;
+        config.boilerplate = &boilerplate;
+    }
+};
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    auto t = doc.termlist_begin();
+    t.skip_to(term);
+    return t != doc.termlist_end() && *t == term;
+}
+
+}  // namespace
+
+TEST_CASE("a dated article gets date terms, value slots and JSON data") {
+    Fixture f;
+    Analyzer analyzer(f.config);
+    Article a;
+    a.id = "a1";
+    a.title = "Drone strike near Kidal";
+    a.date = "20 March 2024";
+    a.source = "Sahel Monitor";
+    a.url = "https://example.org/a1";
+    a.text = "The Malian army and GSIM fighters clashed.\nAdvertisement\nKatiba Macina claimed it.";
+    AnalyzedArticle out = analyzer.analyse(std::move(a));
+    REQUIRE(out.ok);
+    const Xapian::Document& doc = out.document;
+    for (const char* term : {"Qa1", "Y2024", "M202403", "D20240320", "XAjnim", "XAfama", "XAkatiba macina",
+                             "XPkidal", "XOsahel monitor", "Len", "Sdrone", "drone", "Zstrike"}) {
+        CAPTURE(term);
+        CHECK(has_term(doc, term));
+    }
+    // "Katiba Macina" is the group, not also the town.
+    CHECK(!has_term(doc, "XPmacina"));
+    CHECK(!has_term(doc, schema::kTermUndated));
+    CHECK(doc.get_value(schema::kSlotDate) == "20240320");
+    CHECK(doc.get_value(schema::kSlotMonth) == "202403");
+    CHECK(doc.get_value(schema::kSlotId) == "a1");
+    CHECK(schema::decode_list(doc.get_value(schema::kSlotActors)) ==
+          std::vector<std::string>{"FAMa", "JNIM", "Katiba Macina"});
+
+    auto data = nlohmann::json::parse(doc.get_data());
+    CHECK(data["id"] == "a1");
+    CHECK(data["date"] == "2024-03-20");
+    CHECK(data["places"] == nlohmann::json::array({"Kidal"}));
+    // Boilerplate lines are gone from the stored text.
+    CHECK(data["text"].get<std::string>().find("Advertisement") == std::string::npos);
+}
+
+TEST_CASE("an undated article is marked undated, never given today's date") {
+    Fixture f;
+    Analyzer analyzer(f.config);
+    Article a;
+    a.url = "https://example.org/x";
+    a.text = "Convoy ambushed on the road to Tombouctou.";
+    AnalyzedArticle out = analyzer.analyse(std::move(a));
+    REQUIRE(out.ok);
+    CHECK(!out.date);
+    CHECK(has_term(out.document, schema::kTermUndated));
+    CHECK(out.document.get_value(schema::kSlotDate).empty());
+    CHECK(out.id == "https://example.org/x");  // no id field: the url
+    CHECK(has_term(out.document, "XPtimbuktu"));
+    CHECK(nlohmann::json::parse(out.document.get_data())["date"].is_null());
+}
+
+TEST_CASE("an unparseable date is a warning and the article is undated") {
+    Fixture f;
+    Analyzer analyzer(f.config);
+    Article a;
+    a.id = "x";
+    a.text = "Text.";
+    a.date = "sometime last week";
+    a.where = {"dump.jsonl", 7};
+    AnalyzedArticle out = analyzer.analyse(std::move(a));
+    REQUIRE(out.ok);
+    REQUIRE(out.warnings.size() == 1);
+    CHECK(out.warnings[0].where.str() == "dump.jsonl:7");
+    CHECK(out.warnings[0].message == "unparseable date 'sometime last week', indexed as undated");
+}
+
+TEST_CASE("IDs: id field, else url, else path for one-per-file input, else a content hash") {
+    Fixture f;
+    Analyzer analyzer(f.config);
+    Article with_path;
+    with_path.text = "Some text.";
+    with_path.path = "/tmp/x.txt";
+    with_path.one_per_file = true;
+    CHECK(analyzer.analyse(Article(with_path)).id == "/tmp/x.txt");
+    Article from_jsonl = with_path;
+    from_jsonl.one_per_file = false;
+    AnalyzedArticle hashed = analyzer.analyse(std::move(from_jsonl));
+    CHECK(hashed.id == "sha:" + hashed.content_hash);
+}
+
+TEST_CASE("titles: a short first line is a headline; else the first sentence, cut at a word") {
+    Fixture f;
+    Analyzer analyzer(f.config);
+    struct Case {
+        const char* text;
+        const char* title;
+    };
+    const Case cases[] = {
+        {"Mali's army moves north\nTroops left Gao on Monday.", "Mali's army moves north"},
+        {"Troops left Gao on Monday. They headed north.", "Troops left Gao on Monday."},
+        {"Troops left Gao on Monday after weeks of preparation and a long standoff with the rebel "
+         "coalition that controls the town of Kidal far to the north.",
+         "Troops left Gao on Monday after weeks of preparation and a long standoff with the rebel "
+         "coalition that controls the town…"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(std::string(c.text));
+        Article a;
+        a.id = "t";
+        a.text = c.text;
+        auto data = nlohmann::json::parse(analyzer.analyse(std::move(a)).document.get_data());
+        CHECK(data["title"] == c.title);
+    }
+}
+
+TEST_CASE("an article with neither title nor text is rejected") {
+    Fixture f;
+    Analyzer analyzer(f.config);
+    Article a;
+    a.id = "empty";
+    a.text = "Advertisement\n\n";
+    a.where = {"x.csv", 3};
+    AnalyzedArticle out = analyzer.analyse(std::move(a));
+    CHECK(!out.ok);
+    CHECK(out.error.where.str() == "x.csv:3");
+    CHECK(out.error.message == "article has neither title nor text");
+}
