@@ -11,6 +11,8 @@
 #include "boilerplate.h"
 #include "content_hash.h"
 #include "entity_recognizer.h"
+#include "language_detect.h"
+#include "near_duplicates.h"
 #include "schema.h"
 #include "snowball_stemmer.h"
 
@@ -96,8 +98,15 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
 
     std::string source = single_line(article.source);
     if (source.empty()) source = host_of_url(article.url);
-    std::string language = article.lang.empty() ? config_.default_language
-                                                : normalise_name(article.lang);
+    // The article's own field wins; then an explicit --lang; detection
+    // only when neither says (see AnalysisConfig::default_language).
+    std::string language = normalise_name(article.lang);
+    if (language.empty()) language = config_.default_language;
+    if (language == kDetectLanguage) {
+        language = detect_language(title + "\n" + text).code;
+        if (language.empty()) language = kFallbackLanguage;
+    }
+    out.language = language;
 
     RecognizedEntities entities;
     if (config_.entities) entities = config_.entities->find(title + "\n" + text);
@@ -126,6 +135,12 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
 
     doc.add_boolean_term(out.id_term);
     doc.add_boolean_term(out.hash_term);
+    if (auto signature = compute_signature(title, text)) {
+        out.dup_signature = encode_signature(*signature);
+        out.dup_band_terms = band_terms(*signature);
+        for (const auto& band : out.dup_band_terms) doc.add_boolean_term(band);
+        doc.add_value(kSlotDupSignature, out.dup_signature);
+    }
     add_date_terms(doc, out.date);
     if (!language.empty()) {
         doc.add_boolean_term(boolean_term(kPrefixLang, language));

@@ -25,13 +25,20 @@ namespace newsdex {
 class BoilerplateFilter;
 class EntityRecognizer;
 
+/// AnalysisConfig::default_language value asking for detection.
+inline constexpr const char* kDetectLanguage = "auto";
+/// The language of an article whose language cannot be detected.
+inline constexpr const char* kFallbackLanguage = "en";
+
 /// Read-only resources shared by every Analyzer. Pointers may be null (no
 /// recognition / no boilerplate removal).
 struct AnalysisConfig {
     const EntityRecognizer* entities = nullptr;
     const BoilerplateFilter* boilerplate = nullptr;
-    /// Language assumed when an article names none (ISO 639-1 code).
-    std::string default_language = "en";
+    /// Language of articles that name none (ISO 639-1 code), or
+    /// kDetectLanguage: detect it from the text (language_detect.h), and
+    /// use kFallbackLanguage when the text is too short to tell.
+    std::string default_language = kDetectLanguage;
     /// Collect words for the spelling ("did you mean") table.
     bool collect_spelling = true;
 };
@@ -47,6 +54,13 @@ struct AnalyzedArticle {
     std::string content_hash;   ///< normalised_text_hash of title + text
     std::string hash_term;      ///< XH + content_hash
     std::optional<Day> date;
+    std::string language;       ///< as recorded (field, detected or default)
+    /// Near-duplicate signature (near_duplicates.h, encoded) and its LSH
+    /// band terms, both already in the document; "" and none when the
+    /// article is too short. The group key is set at write time
+    /// (duplicate_groups.h), when earlier articles are known.
+    std::string dup_signature;
+    std::vector<std::string> dup_band_terms;
     std::size_t text_bytes = 0; ///< size of the raw text, for MB/s
     Xapian::Document document;
     /// Distinct unstemmed words and their frequency, for the spelling table.

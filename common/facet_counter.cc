@@ -4,6 +4,7 @@
 #include "facet_counter.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "schema.h"
 
@@ -19,20 +20,61 @@ Xapian::valueno slot_of(FacetKind kind) {
         case FacetKind::Year: return schema::kSlotDate;
         case FacetKind::Source: return schema::kSlotSource;
         case FacetKind::Lang: return schema::kSlotLang;
+        case FacetKind::ActorPair: return schema::kSlotActors;
+        case FacetKind::Week: return schema::kSlotDate;
     }
     return Xapian::BAD_VALUENO;
 }
 
 bool is_list(FacetKind kind) { return kind == FacetKind::Actor || kind == FacetKind::Place; }
-bool is_timeline(FacetKind kind) { return kind == FacetKind::Month || kind == FacetKind::Year; }
+bool is_timeline(FacetKind kind) {
+    return kind == FacetKind::Month || kind == FacetKind::Year || kind == FacetKind::Week;
+}
 
-// Display form of a month or year value: "202403" -> "2024-03".
+// Display form of a month or year value: "202403" -> "2024-03". Week
+// values are already displayable ("2024-W12") and sort chronologically.
 std::string timeline_label(FacetKind kind, const std::string& value) {
     if (kind == FacetKind::Month && value.size() == 6) return value.substr(0, 4) + "-" + value.substr(4);
     return value;
 }
 
+/// Every unordered pair of distinct names, each as "A + B" in alphabetical
+/// order, so a pair has one spelling whichever actor an article names first.
+void count_pairs(std::vector<std::string> names, std::unordered_map<std::string, unsigned>& counts) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = i + 1; j < names.size(); ++j)
+            ++counts[std::string(names[i]).append(" + ").append(names[j])];
+}
+
 }  // namespace
+
+std::string iso_week_label(std::string_view yyyymmdd) {
+    if (yyyymmdd.size() != 8 || yyyymmdd.find_first_not_of("0123456789") != std::string_view::npos) return "";
+    const int year = std::stoi(std::string(yyyymmdd.substr(0, 4)));
+    const int month = std::stoi(std::string(yyyymmdd.substr(4, 2)));
+    const int day = std::stoi(std::string(yyyymmdd.substr(6, 2)));
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    auto days = [](int y, int m, int d) {
+        y -= m <= 2;
+        const int era = (y >= 0 ? y : y - 399) / 400;
+        const int yoe = y - era * 400;
+        const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    };
+    const int today = days(year, month, day);
+    const int weekday = ((today % 7) + 7 + 3) % 7;  // Monday 0 ... Sunday 6 (1970-01-01 was a Thursday)
+    // The ISO week belongs to the year of its Thursday.
+    const int thursday = today - weekday + 3;
+    int week_year = year + 1;
+    while (days(week_year, 1, 1) > thursday) --week_year;
+    const int week = (thursday - days(week_year, 1, 1)) / 7 + 1;
+    char label[16];
+    std::snprintf(label, sizeof label, "%04d-W%02d", week_year, week);
+    return label;
+}
 
 FacetCounter::FacetCounter(std::vector<FacetKind> kinds) : kinds_(std::move(kinds)), counts_(kinds_.size()) {}
 
@@ -42,7 +84,13 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
         std::string value = doc.get_value(slot_of(kind));
         if (value.empty()) continue;  // undated, no actors, ...
         if (kind == FacetKind::Year) value.resize(4);
-        if (is_list(kind)) {
+        if (kind == FacetKind::Week) {
+            value = iso_week_label(value);
+            if (value.empty()) continue;
+        }
+        if (kind == FacetKind::ActorPair) {
+            count_pairs(schema::decode_list(value), counts_[i]);
+        } else if (is_list(kind)) {
             for (auto& name : schema::decode_list(value)) ++counts_[i][name];
         } else {
             ++counts_[i][value];

@@ -5,6 +5,7 @@
 #define NEWSDEX_FACET_COUNTER_H
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -14,10 +15,16 @@
 
 namespace newsdex {
 
+/// The ISO 8601 week of a "YYYYMMDD" day as "2024-W12" (the week-year may
+/// differ from the calendar year: 2024-12-30 is "2025-W01"); "" when
+/// malformed.
+std::string iso_week_label(std::string_view yyyymmdd);
+
 /// Counts, for each requested facet, the articles per value among every
 /// document the matcher visits. Counts are exact only when the matcher visits
 /// every match: run get_mset() with check_at_least >= the database size.
-/// Multi-valued slots (actors, places) count an article once per value.
+/// Multi-valued slots (actors, places) count an article once per value;
+/// the actor-pair facet once per pair of distinct actors it names.
 class FacetCounter : public Xapian::MatchSpy {
   public:
     explicit FacetCounter(std::vector<FacetKind> kinds);

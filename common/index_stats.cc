@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "duplicate_groups.h"
 #include "schema.h"
 
 namespace newsdex {
@@ -66,6 +67,9 @@ IndexStats collect_index_stats(const Xapian::Database& db, std::size_t top_n) {
     stats.places = top_terms(db, kPrefixPlace, kSlotPlaces, true, top_n);
     stats.sources = top_terms(db, kPrefixSource, kSlotSource, false, top_n);
     stats.languages = top_terms(db, kPrefixLang, kSlotLang, false, top_n);
+    const DuplicateGroupCounts groups = count_duplicate_groups(db);
+    stats.duplicate_groups = groups.groups;
+    stats.articles_in_duplicate_groups = groups.articles;
     return stats;
 }
 

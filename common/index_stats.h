@@ -26,6 +26,10 @@ struct IndexStats {
     std::vector<NameCount> sources;
     std::vector<NameCount> languages;
     std::vector<NameCount> years;      ///< chronological
+    /// Near-duplicate groups of two or more articles, and the articles in
+    /// them (duplicate_groups.h).
+    Xapian::doccount duplicate_groups = 0;
+    Xapian::doccount articles_in_duplicate_groups = 0;
 };
 
 /// Reads the statistics from the database's term lists (cheap: no document

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "bounded_queue.h"
+#include "duplicate_groups.h"
 
 namespace newsdex {
 
@@ -194,6 +195,10 @@ class Pipeline {
             return;
         }
         bool undated = !result.date;
+        // In input order, on this one thread: a copy joins the group of
+        // the first-read article it resembles, so groups do not depend on
+        // which analysis thread finished first.
+        grouper_.assign(writer_.database(), result);
         switch (writer_.write(std::move(result))) {
             case WriteOutcome::Added: ++counts_.added; counts_.undated += undated; break;
             case WriteOutcome::Replaced: ++counts_.replaced; counts_.undated += undated; break;
@@ -213,6 +218,7 @@ class Pipeline {
     const PipelineOptions& options_;
     IndexWriter& writer_;
     IndexingObserver& observer_;
+    DuplicateGrouper grouper_{writer_.database()};
     unsigned threads_;
     ReadOptions read_options_;
 

@@ -36,6 +36,7 @@ Json hit_json(const SearchHit& hit) {
     j["path"] = hit.path;
     j["actors"] = hit.actors;
     j["places"] = hit.places;
+    j["similar"] = hit.similar;
     j["snippet"] = hit.snippet;
     return j;
 }
@@ -65,6 +66,8 @@ void write_json(std::ostream& out, const SearchResult& result, bool pretty,
     j["parsed"] = result.parsed;
     j["total"] = result.total;
     j["total_exact"] = result.total_exact;
+    j["collapsed"] = result.collapsed;
+    j["groups"] = result.collapsed ? Json(result.groups) : Json(nullptr);
     j["offset"] = result.offset;
     Json hits = Json::array();
     for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
@@ -73,7 +76,16 @@ void write_json(std::ostream& out, const SearchResult& result, bool pretty,
     Json facets = Json::object();
     for (const auto& facet : result.facets) {
         Json values = Json::array();
-        for (const auto& v : facet.values) values.push_back(Json{{"value", v.value}, {"count", v.count}});
+        for (const auto& v : facet.values) {
+            Json entry{{"value", v.value}, {"count", v.count}};
+            // The two names of a pair, so scripts need not split "A + B".
+            if (facet.kind == FacetKind::ActorPair) {
+                const std::size_t plus = v.value.find(" + ");
+                if (plus != std::string::npos)
+                    entry["actors"] = {v.value.substr(0, plus), v.value.substr(plus + 3)};
+            }
+            values.push_back(std::move(entry));
+        }
         facets[facet_name(facet.kind)] = std::move(values);
     }
     j["facets"] = std::move(facets);

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <map>
 #include <memory>
 
 #include "gazetteer.h"
@@ -88,7 +89,53 @@ std::optional<Day> day_of_term(const std::string& term) {
     return parse_date_bound(digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6), false);
 }
 
+/// Operators merge_readings() can rebuild: they take no parameter beyond
+/// their subqueries. Stemmed terms never sit under the others (phrases,
+/// NEAR and wildcards are not stemmed; filters are boolean).
+bool rebuildable(Xapian::Query::op type) {
+    using Q = Xapian::Query;
+    switch (type) {
+        case Q::OP_AND: case Q::OP_OR: case Q::OP_AND_NOT: case Q::OP_XOR: case Q::OP_AND_MAYBE:
+        case Q::OP_FILTER: case Q::OP_SYNONYM: case Q::OP_MAX:
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace
+
+std::optional<Xapian::Query> merge_readings(const std::vector<Xapian::Query>& readings) {
+    if (readings.empty()) return std::nullopt;
+    const Xapian::Query& first = readings.front();
+    std::vector<std::string> descriptions;
+    std::vector<Xapian::Query> distinct;
+    for (const auto& reading : readings) {
+        const std::string description = reading.get_description();
+        if (std::find(descriptions.begin(), descriptions.end(), description) != descriptions.end()) continue;
+        descriptions.push_back(description);
+        distinct.push_back(reading);
+    }
+    if (distinct.size() == 1) return first;
+    const auto type = first.get_type();
+    const std::size_t n = first.get_num_subqueries();
+    for (const auto& reading : distinct)
+        if (reading.get_type() != type || reading.get_num_subqueries() != n) return std::nullopt;
+    // The same word stemmed differently: either stem matches, weighted as
+    // one term (so a word does not count twice where both stems occur).
+    if (type == Xapian::Query::LEAF_TERM)
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, distinct.begin(), distinct.end());
+    if (!rebuildable(type)) return std::nullopt;
+    std::vector<Xapian::Query> merged;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::vector<Xapian::Query> parts;
+        for (const auto& reading : distinct) parts.push_back(reading.get_subquery(i));
+        auto part = merge_readings(parts);
+        if (!part) return std::nullopt;
+        merged.push_back(*part);
+    }
+    return Xapian::Query(type, merged.begin(), merged.end());
+}
 
 struct QueryTranslator::Impl {
     /// Hands a `field:value` filter from the QueryParser to filter().
@@ -131,11 +178,16 @@ struct QueryTranslator::Impl {
                                                 QueryError& error);
     bool option_filters(const FilterOptions& options, std::vector<Xapian::Query>& out,
                         std::vector<std::string>& resolved, QueryError& error) const;
+    std::vector<std::string> query_languages(const SearchRequest& request) const;
+    const Xapian::Stem& stem(const std::string& language);
 
     Xapian::Database db;
     const Gazetteer& actors;
     const Gazetteer& places;
     std::optional<Day> first, last;
+    /// Language codes of the collection, most articles first.
+    std::vector<std::string> languages;
+    std::map<std::string, Xapian::Stem> stems;
     bool has_spelling = false;
     bool include_undated = false;
     ParseState state;
@@ -154,6 +206,12 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
             last = day;
         }
     }
+    std::vector<std::pair<Xapian::doccount, std::string>> by_size;
+    const std::string lang_prefix = schema::kPrefixLang;
+    for (auto t = db.allterms_begin(lang_prefix); t != db.allterms_end(lang_prefix); ++t)
+        by_size.emplace_back(t.get_termfreq(), (*t).substr(lang_prefix.size()));
+    std::stable_sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& entry : by_size) languages.push_back(entry.second);
     try {
         has_spelling = db.spellings_begin() != db.spellings_end();
     } catch (const Xapian::UnimplementedError&) {
@@ -357,6 +415,38 @@ bool QueryTranslator::Impl::option_filters(const FilterOptions& options, std::ve
     return true;
 }
 
+std::vector<std::string> QueryTranslator::Impl::query_languages(const SearchRequest& request) const {
+    std::vector<std::string> out;
+    auto add = [&](std::string_view code) {
+        const std::string name = schema::normalise_name(code);
+        if (!name.empty() && out.size() < kMaxQueryLanguages && std::find(out.begin(), out.end(), name) == out.end())
+            out.push_back(name);
+    };
+    for (const auto& code : request.query_languages) add(code);
+    if (out.empty()) {
+        // `--lang fr` (or "fr|en") both filters and says how to read the query.
+        for (const auto& entry : request.filters.langs)
+            for (std::size_t start = 0, bar = 0; bar != std::string::npos; start = bar + 1) {
+                bar = entry.find('|', start);
+                add(std::string_view(entry).substr(start, bar == std::string::npos ? bar : bar - start));
+            }
+    }
+    if (out.empty())
+        for (const auto& code : languages) add(code);
+    if (out.empty()) out.emplace_back("en");  // an empty collection
+    return out;
+}
+
+const Xapian::Stem& QueryTranslator::Impl::stem(const std::string& language) {
+    auto it = stems.find(language);
+    if (it == stems.end()) {
+        // A language libstemmer lacks was indexed unstemmed: read it so too.
+        const bool known = !snowball_language(language).empty();
+        it = stems.emplace(language, known ? make_snowball_stem(language) : Xapian::Stem()).first;
+    }
+    return it->second;
+}
+
 QueryTranslator::QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places)
     : impl_(new Impl(db, actors, places)) {}
 
@@ -370,9 +460,21 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
     // An empty query lists everything (the filters decide).
     Xapian::Query query = Xapian::Query::MatchAll;
     if (count_words(request.query) > 0) {
-        auto text = impl.translate_text(request.query, out, error);
-        if (!text) return std::nullopt;
-        query = *text;
+        std::vector<std::string> descriptions;
+        for (const std::string& language : impl.query_languages(request)) {
+            impl.qp.set_stemmer(impl.stem(language));
+            // The first reading reports errors, filters and spelling; the
+            // others differ only in their stems.
+            TranslatedQuery scratch;
+            auto text = impl.translate_text(request.query, out.readings.empty() ? out : scratch, error);
+            if (!text) return std::nullopt;
+            out.languages.push_back(language);
+            const std::string description = text->get_description();
+            if (std::find(descriptions.begin(), descriptions.end(), description) != descriptions.end()) continue;
+            descriptions.push_back(description);
+            out.readings.push_back(*text);
+        }
+        query = merge_readings(out.readings).value_or(out.readings.front());
     }
     std::vector<Xapian::Query> filters;
     if (!impl.option_filters(request.filters, filters, out.resolved_filters, error)) return std::nullopt;

@@ -34,10 +34,18 @@ struct TranslatedQuery {
     std::vector<std::string> resolved_filters;
     /// Xapian's spelling-corrected query string, "" when nothing to correct.
     std::string corrected_query;
+    /// The languages the free text was analysed in, and its distinct
+    /// readings (query merges them, see merge_readings()). Empty when there
+    /// is no free text.
+    std::vector<std::string> languages;
+    std::vector<Xapian::Query> readings;
 };
 
 /// Translates queries for one database. Not thread-safe (it owns a
 /// QueryParser and a stemmer): make one per thread.
+/// Readings of one query at most: each costs a parse.
+inline constexpr std::size_t kMaxQueryLanguages = 6;
+
 class QueryTranslator {
   public:
     /// @p db supplies the date span (for open-ended date ranges) and the
@@ -49,6 +57,13 @@ class QueryTranslator {
     QueryTranslator& operator=(const QueryTranslator&) = delete;
 
     /// Translates request.query and request.filters (and request.match).
+    /// The free text is read once per query language, each time stemmed
+    /// with that language's Snowball stemmer, and the readings are merged
+    /// (merge_readings()): French articles are indexed with French stems, English ones
+    /// with English stems, and `frappes de drones` must find the former
+    /// while `drone strikes` finds the latter. The query languages are
+    /// request.query_languages, else those of the --lang filters, else the
+    /// collection's (most frequent first, at most kMaxQueryLanguages).
     /// Returns std::nullopt and fills @p error on a bad query or filter.
     std::optional<TranslatedQuery> translate(const SearchRequest& request, QueryError& error);
 
@@ -56,6 +71,14 @@ class QueryTranslator {
     struct Impl;
     Impl* impl_;
 };
+
+/// One query from readings of the same text that differ only in their
+/// stemmed terms (each language's stemmer): the first reading's tree with
+/// every term that differs replaced by an OP_SYNONYM of its variants, so
+/// `drones` is Zdrone SYNONYM Zdron and `-wagner` excludes both stems.
+/// std::nullopt when the trees differ in shape or a differing term sits
+/// under an operator with parameters (the caller then keeps one reading).
+std::optional<Xapian::Query> merge_readings(const std::vector<Xapian::Query>& readings);
 
 /// The period a `date:` value names: inclusive days, either end open.
 struct DateSpan {

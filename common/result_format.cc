@@ -29,6 +29,8 @@ const char* facet_name(FacetKind kind) {
         case FacetKind::Year: return "year";
         case FacetKind::Source: return "source";
         case FacetKind::Lang: return "lang";
+        case FacetKind::ActorPair: return "actor-pair";
+        case FacetKind::Week: return "week";
     }
     return "unknown";  // unreachable for valid enum values; keeps -Wreturn-type quiet
 }
@@ -42,7 +44,8 @@ bool parse_facet_name(const std::string& name, FacetKind& out) {
     } kNames[] = {
         {"actor", FacetKind::Actor},   {"actors", FacetKind::Actor}, {"place", FacetKind::Place},
         {"places", FacetKind::Place},  {"month", FacetKind::Month},  {"year", FacetKind::Year},
-        {"source", FacetKind::Source}, {"lang", FacetKind::Lang},
+        {"source", FacetKind::Source}, {"lang", FacetKind::Lang},    {"actor-pair", FacetKind::ActorPair},
+        {"actor-pairs", FacetKind::ActorPair}, {"week", FacetKind::Week},
     };
     for (const auto& entry : kNames) {
         if (name == entry.name) {

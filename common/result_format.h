@@ -21,6 +21,8 @@
  *       "parsed": "...",         // how the query was understood
  *       "total": 23,             // number of matching articles
  *       "total_exact": true,     // false: total is an estimate
+ *       "collapsed": false,      // near-duplicates collapsed (--collapse)
+ *       "groups": null,          // with collapsed: matching groups, else null
  *       "offset": 0,             // hits skipped before the first one shown
  *       "hits": [
  *         { "rank": 1,           // 1-based over the whole result, not the page
@@ -32,11 +34,14 @@
  *           "url": "...",        // "" when unknown
  *           "path": "...",       // input file the article came from
  *           "actors": ["..."], "places": ["..."],
+ *           "similar": 2,        // collapsed: other matching copies; else 0
  *           "snippet": "...**Kidal**..." }   // "" when snippets are off
  *       ],
  *       "facets": {              // only the facets asked for, in that order
  *         "actor": [ {"value": "JNIM", "count": 4} ],
- *         "month": [ {"value": "2024-03", "count": 17} ]  // chronological
+ *         "month": [ {"value": "2024-03", "count": 17} ],  // chronological (also week, year)
+ *         "actor-pair": [ {"value": "FAMa + Wagner Group", "count": 9,
+ *                          "actors": ["FAMa", "Wagner Group"]} ]
  *       },
  *       "suggestion": null,      // "did you mean" query, or null
  *       "elapsed_ms": 3.41       // rounded to 2 decimals
@@ -90,14 +95,16 @@ struct TextStyle {
 
 /// Human-readable result, for a terminal:
 ///  - a summary line: `23 articles match "drone strike"` (`About 2300 ...`
-///    when the total is an estimate, `(showing 11-20)` when paging);
+///    when the total is an estimate, `(19 after collapsing near-duplicates)`
+///    when collapsed, `(showing 11-20)` when paging);
 ///  - each hit: rank, date (`undated` when none), title (wrapped, bold) and
 ///    score (omitted when 0, i.e. sorted by date; below about 60 columns the
 ///    title moves to its own lines under the date); then a metadata line
-///    (actors · places · source), the URL (or the file path when no URL),
+///    (actors · places · source · "+N similar" when near-duplicates were
+///    collapsed into it), the URL (or the file path when no URL),
 ///    and the snippet wrapped to the width;
-///  - each facet: actor/place/source/lang as one wrapped list
-///    `actor: Wagner Group 12 · FAMa 9`; month/year as a horizontal bar
+///  - each facet: actor/place/source/lang/actor-pair as one wrapped list
+///    `actor: Wagner Group 12 · FAMa 9`; week/month/year as a horizontal bar
 ///    chart in chronological order, bars scaled to the largest count;
 ///  - `Did you mean: <suggestion>?` when there is a suggestion.
 /// No hits is not an error: it prints `No articles match "..."`, and an

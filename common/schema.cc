@@ -50,6 +50,12 @@ std::string id_term(std::string_view id) {
     return fit_term(std::move(term));
 }
 
+std::string dup_group_term(std::string_view group_key) {
+    std::string term(kPrefixDupGroup);
+    term += group_key;
+    return fit_term(std::move(term));
+}
+
 namespace {
 constexpr char kListSeparator = '\x1f';  // ASCII unit separator: never in names
 }

@@ -22,7 +22,8 @@
 
 namespace newsdex::schema {
 
-inline constexpr int kSchemaVersion = 1;
+/// 2: near-duplicate groups (XB, XG, slots 8-9) and per-language stemming.
+inline constexpr int kSchemaVersion = 2;
 /// Metadata key holding kSchemaVersion as decimal text.
 inline constexpr const char* kMetaSchemaVersion = "newsdex.schema";
 /// Metadata keys holding the gazetteer files (TSV text) the indexer last
@@ -58,6 +59,11 @@ inline constexpr const char* kPrefixPlace = "XP";
 inline constexpr const char* kPrefixSource = "XO";
 /// Hash of the normalised text, for exact-duplicate detection: "XH" + hex.
 inline constexpr const char* kPrefixContentHash = "XH";
+/// Near-duplicate LSH band: "XB" + band letter + 8 hex digits of the band's
+/// MinHash values (near_duplicates.h). Articles sharing one are candidates.
+inline constexpr const char* kPrefixDupBand = "XB";
+/// Near-duplicate group: "XG" + group key (see kSlotDupGroup); for --expand.
+inline constexpr const char* kPrefixDupGroup = "XG";
 
 // ---------------------------------------------------------------------------
 // Value slots.
@@ -79,6 +85,12 @@ inline constexpr Xapian::valueno kSlotSource = 5;
 inline constexpr Xapian::valueno kSlotLang = 6;
 /// Content hash (hex), to skip re-indexing unchanged articles.
 inline constexpr Xapian::valueno kSlotContentHash = 7;
+/// Near-duplicate group key: the ID of the group's first-indexed member (the
+/// article's own ID when it resembles nothing indexed before it). The
+/// searcher's collapse key.
+inline constexpr Xapian::valueno kSlotDupGroup = 8;
+/// Near-duplicate signature: MinHash, encode_signature() (binary).
+inline constexpr Xapian::valueno kSlotDupSignature = 9;
 
 // ---------------------------------------------------------------------------
 // Weights and limits.
@@ -128,6 +140,9 @@ std::string day_term(const Day& day);
 
 /// "Q" + id, hashed when too long.
 std::string id_term(std::string_view id);
+
+/// "XG" + group key, hashed when too long. Keys are IDs: case-sensitive.
+std::string dup_group_term(std::string_view group_key);
 
 /// Encodes a list of names into one value slot (0x1f-separated, sorted as
 /// given); decode_list() splits it. An empty list encodes as "".

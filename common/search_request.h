@@ -19,8 +19,9 @@ namespace newsdex {
 enum class MatchMode { All, Any };
 enum class SortOrder { Relevance, Newest, Oldest };
 
-/// Facets the searcher can count. Year and month come from the date slot.
-enum class FacetKind { Actor, Place, Month, Year, Source, Lang };
+/// Facets the searcher can count. Week (ISO 8601), month and year come from
+/// the date slot; ActorPair counts each pair of actors an article names.
+enum class FacetKind { Actor, Place, Month, Year, Source, Lang, ActorPair, Week };
 
 /// Filters given as options (--from, --actor, ...). The same filters can be
 /// written inside the query (actor:NAME, date:..); both are ANDed.
@@ -46,6 +47,19 @@ struct SearchRequest {
     bool exact_total = false;
     bool want_snippets = true;
     unsigned snippet_bytes = 240;
+    /// One hit per near-duplicate group (duplicate_groups.h), with the
+    /// number of other matching group members in SearchHit::similar.
+    bool collapse = false;
+    /// More like these articles (IDs): their most informative terms become
+    /// the ranked query, ANDed with the free text, if any; the filters
+    /// apply; the articles themselves are left out.
+    std::vector<std::string> like_ids;
+    /// Only the near-duplicate group of the article with this ID (its copies
+    /// and itself), "" for no such restriction.
+    std::string expand_id;
+    /// Languages to analyse the free text in (ISO 639-1); empty: those of
+    /// the --lang filter if given, else every language of the collection.
+    std::vector<std::string> query_languages;
 };
 
 /// A query that cannot run: bad syntax, unknown actor, malformed date.
@@ -63,6 +77,9 @@ struct SearchHit {
     std::optional<Day> date;
     std::string title, source, url, path, lang;
     std::vector<std::string> actors, places;
+    /// With SearchRequest::collapse: how many other articles of this hit's
+    /// near-duplicate group also match (collapsed into it).
+    unsigned similar = 0;
     /// The passage that best matches the query; matched words are wrapped in
     /// the highlight markers given to the searcher.
     std::string snippet;
@@ -75,7 +92,9 @@ struct FacetValue {
 
 struct Facet {
     FacetKind kind;
-    std::vector<FacetValue> values;  ///< by count, then value; month/year chronological
+    /// By count, then value; week/month/year chronological. Actor pairs read
+    /// "A + B" (the two canonical names in alphabetical order).
+    std::vector<FacetValue> values;
 };
 
 struct SearchResult {
@@ -84,6 +103,10 @@ struct SearchResult {
     std::vector<std::string> resolved_filters;  ///< e.g. "actor: JNIM"
     unsigned total = 0;     ///< number of matching articles
     bool total_exact = true;
+    bool collapsed = false; ///< near-duplicates collapsed (SearchRequest::collapse)
+    /// With collapsed: the number of matching groups (hits after collapsing);
+    /// exact when total_exact.
+    unsigned groups = 0;
     unsigned offset = 0;
     std::vector<SearchHit> hits;
     std::vector<Facet> facets;
@@ -92,7 +115,9 @@ struct SearchResult {
 };
 
 const char* facet_name(FacetKind kind);
-/// "actor", "place", "month", "year", "source", "lang"; false if unknown.
+/// "actor", "place", "month", "year", "source", "lang", "actor-pair",
+/// "week" (and the plurals "actors", "places", "actor-pairs"); false if
+/// unknown.
 bool parse_facet_name(const std::string& name, FacetKind& out);
 
 }  // namespace newsdex

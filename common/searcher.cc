@@ -3,13 +3,17 @@
  */
 #include "searcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
 #include "article_text.h"
 #include "facet_counter.h"
 #include "gazetteer.h"
+#include "more_like_this.h"
 #include "query_translation.h"
 #include "schema.h"
 #include "snowball_stemmer.h"
@@ -22,6 +26,29 @@ namespace {
 // the database at its newest commit; more than a few in a row would mean
 // the indexer commits faster than we can search, which it does not.
 constexpr int kMaxAttempts = 5;
+
+// Collapsed searches look at this many matches beyond the page, so that
+// the article and group totals are exact for all but very broad queries
+// (Xapian's uncollapsed estimates are rough: the matcher only bounds them).
+constexpr Xapian::doccount kCollapseCheckAtLeast = 10000;
+
+/// Counts the documents the matcher looks at and their near-duplicate
+/// groups. Xapian keeps loose bounds on collapsed counts even when it has
+/// seen every match, but when it looked at fewer documents than it was
+/// asked to check, it has seen them all, and these counts are exact.
+class MatchCounter : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double) override {
+        ++count_;
+        groups_.insert(std::hash<std::string>{}(doc.get_value(schema::kSlotDupGroup)));
+    }
+    Xapian::doccount count() const { return count_; }
+    Xapian::doccount groups() const { return static_cast<Xapian::doccount>(groups_.size()); }
+
+  private:
+    Xapian::doccount count_ = 0;
+    std::unordered_set<std::size_t> groups_;  // hashes: a collision merely merges two groups' count
+};
 
 Xapian::Database open_collection(const std::vector<std::string>& paths) {
     Xapian::Database db;
@@ -97,22 +124,67 @@ std::string string_field(const nlohmann::json& data, const char* key) {
 struct Searcher::Impl {
     /// "Did you mean" is for queries with a word the collection lacks:
     /// Xapian also proposes more frequent neighbours of words that exist.
-    bool has_unknown_word(const Xapian::Query& query) const {
-        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-            const std::string& term = *t;
-            bool free_text = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z');
-            if (free_text && db.get_termfreq(term) == 0) return true;
+    /// A query read in several languages lacks a word only if every
+    /// reading does (English stems are missing from French articles).
+    bool has_unknown_word(const std::vector<Xapian::Query>& readings) const {
+        for (const auto& query : readings) {
+            bool unknown = false;
+            for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && !unknown; ++t) {
+                const std::string& term = *t;
+                bool free_text = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z');
+                unknown = free_text && db.get_termfreq(term) == 0;
+            }
+            if (!unknown) return false;
         }
-        return false;
+        return !readings.empty();
+    }
+
+    /// The stemmer snippets of an article in @p language highlight with:
+    /// the one its words were indexed with.
+    const Xapian::Stem& stemmer_for(const std::string& language) {
+        auto it = stemmers.find(language);
+        if (it == stemmers.end()) {
+            const bool known = !snowball_language(language).empty();
+            it = stemmers.emplace(language, known ? make_snowball_stem(language) : Xapian::Stem()).first;
+        }
+        return it->second;
+    }
+
+    /// The other articles of @p hit's near-duplicate group that match
+    /// @p query: exact, and cheap since the group term is rare.
+    unsigned similar_count(const Xapian::Query& query, const Xapian::Document& hit) const {
+        const std::string group = hit.get_value(schema::kSlotDupGroup);
+        if (group.empty()) return 0;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::dup_group_term(group))));
+        const Xapian::doccount members = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+        return members > 0 ? members - 1 : 0;
     }
 
     Xapian::Database db;
     Gazetteer actors, places;
     std::unique_ptr<QueryTranslator> translator;
-    Xapian::Stem stemmer = make_snowball_stem("en");
+    std::map<std::string, Xapian::Stem> stemmers;
 
-    explicit Impl(const std::vector<std::string>& paths) : db(open_collection(paths)) {
+    explicit Impl(const std::vector<std::string>& paths) {
+        // A writer's commits while the schema version, gazetteers, date span
+        // and languages are read mean opening the newer state again.
+        for (int attempt = 1;; ++attempt) {
+            try {
+                db = open_collection(paths);
+                load();
+                return;
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kMaxAttempts) throw;
+            }
+        }
+    }
+
+    void load() {
         try {
+            actors = Gazetteer();
+            places = Gazetteer();
             actors.load_string("database actors gazetteer", db.get_metadata(schema::kMetaActorsGazetteer));
             places.load_string("database places gazetteer", db.get_metadata(schema::kMetaPlacesGazetteer));
         } catch (const GazetteerError& e) {
@@ -123,7 +195,7 @@ struct Searcher::Impl {
 
     void reopen() {
         db.reopen();
-        // The translator caches the collection's date span: rebuild it.
+        // The translator caches the collection's date span and languages.
         translator = std::make_unique<QueryTranslator>(db, actors, places);
     }
 
@@ -155,9 +227,11 @@ SearchHit Searcher::Impl::make_hit(const Xapian::MSetIterator& item, const Xapia
     if (request.want_snippets) {
         std::string text = string_field(data, schema::data::kText);
         if (has_free_text) {
-            hit.snippet = unescape_html(single_line(
-                mset.snippet(text, request.snippet_bytes, stemmer, Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
-                             markers.start, markers.end, "…")));
+            // Highlight with the stemmer the article was indexed with.
+            const Xapian::Stem& stem = stemmer_for(hit.lang.empty() ? "en" : hit.lang);
+            hit.snippet = unescape_html(single_line(mset.snippet(text, request.snippet_bytes, stem,
+                                                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+                                                                 markers.start, markers.end, "…")));
         } else {
             hit.snippet = text_opening(text, request.snippet_bytes);
         }
@@ -170,13 +244,32 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     auto started = std::chrono::steady_clock::now();
     std::optional<TranslatedQuery> translated = translator->translate(request, error);
     if (!translated) return std::nullopt;
+    Xapian::Query query = translated->query;
+    bool ranked = translated->has_free_text;
+    if (!request.like_ids.empty()) {
+        // The liked articles' terms rank; free text, if any, must match too.
+        auto liked = find_articles(db, request.like_ids, error);
+        if (!liked) return std::nullopt;
+        const Xapian::Query similar = more_like_this_query(db, *liked);
+        query = ranked ? Xapian::Query(Xapian::Query::OP_AND, query, similar)
+                       : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
+        ranked = true;
+    }
+    if (!request.expand_id.empty()) {
+        auto group = duplicate_group_filter(db, request.expand_id, error);
+        if (!group) return std::nullopt;
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, *group);
+    }
+    // Listing a group collapsed would show one article of it.
+    const bool collapse = request.collapse && request.expand_id.empty();
 
     Xapian::Enquire enquire(db);
-    enquire.set_query(translated->query);
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
 
     SortOrder sort = request.sort;
-    if (!translated->has_free_text && !request.sort_given) sort = SortOrder::Newest;
+    if (!ranked && !request.sort_given) sort = SortOrder::Newest;
     // Ties are broken by article ID in every order, so the same collection
     // split into shards ranks identically to one database.
     if (sort == SortOrder::Relevance) {
@@ -196,22 +289,40 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
         counter = std::make_unique<FacetCounter>(request.facets);
         enquire.add_matchspy(counter.get());
     }
+    MatchCounter matched;
+    if (collapse) enquire.add_matchspy(&matched);
     // Facet counts and --count must cover every match, not an estimate.
     Xapian::doccount check_at_least = (counter || request.exact_total) ? db.get_doccount() : 0;
+    if (collapse)
+        check_at_least = std::max(check_at_least, request.offset + request.limit + kCollapseCheckAtLeast);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
     SearchResult result;
     result.query = request.query;
-    result.parsed = translated->query.get_description();
+    result.parsed = query.get_description();
     result.resolved_filters = translated->resolved_filters;
+    if (!request.like_ids.empty()) {
+        std::string liked = "like: ";
+        for (std::size_t i = 0; i < request.like_ids.size(); ++i) liked += (i ? ", " : "") + request.like_ids[i];
+        result.resolved_filters.push_back(liked);
+    }
+    if (!request.expand_id.empty()) result.resolved_filters.push_back("near-duplicates of: " + request.expand_id);
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.collapsed = collapse;
+    if (collapse) {
+        result.total_exact = matched.count() < check_at_least || check_at_least >= db.get_doccount();
+        result.groups = result.total_exact ? matched.groups() : mset.get_matches_estimated();
+        result.total = result.total_exact ? matched.count() : mset.get_uncollapsed_matches_estimated();
+    }
     result.offset = request.offset;
-    for (auto item = mset.begin(); item != mset.end(); ++item)
-        result.hits.push_back(make_hit(item, mset, request, translated->has_free_text, markers));
+    for (auto item = mset.begin(); item != mset.end(); ++item) {
+        result.hits.push_back(make_hit(item, mset, request, ranked, markers));
+        if (collapse) result.hits.back().similar = similar_count(query, item.get_document());
+    }
     if (counter) result.facets = counter->facets(request.facet_limit);
     if (!translated->corrected_query.empty() && translated->corrected_query != request.query &&
-        has_unknown_word(translated->query))
+        has_unknown_word(translated->readings))
         result.suggestion = translated->corrected_query;
     result.elapsed_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -212,7 +212,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
-bool is_timeline(FacetKind kind) { return kind == FacetKind::Month || kind == FacetKind::Year; }
+bool is_timeline(FacetKind kind) {
+    return kind == FacetKind::Week || kind == FacetKind::Month || kind == FacetKind::Year;
+}
 
 // ---------------------------------------------------------------------------
 
@@ -237,10 +239,14 @@ void write_summary(std::ostream& out, const SearchResult& result, std::size_t wi
             line += one ? " article in total" : " articles in total";
         else
             line += (one ? " article matches" : " articles match") + subject;
+        // Collapsed results page through groups, not articles.
+        const unsigned listed = result.collapsed ? result.groups : result.total;
+        if (result.collapsed && result.groups < result.total)
+            line += " (" + std::to_string(result.groups) + " after collapsing near-duplicates)";
 
         if (!result.hits.empty()) {
             const unsigned first = result.hits.front().rank, last = result.hits.back().rank;
-            if (first > 1 || result.hits.size() < result.total)
+            if (first > 1 || result.hits.size() < listed)
                 paging = "(showing " + std::to_string(first) + "-" + std::to_string(last) + ")";
         } else if (result.offset > 0) {
             // Paging past the end is a normal outcome of --offset, not an error.
@@ -298,6 +304,8 @@ void write_hit(std::ostream& out, const SearchHit& hit, std::size_t rank_width,
     if (!hit.actors.empty()) meta.push_back("actors: " + join(hit.actors, ", "));
     if (!hit.places.empty()) meta.push_back("places: " + join(hit.places, ", "));
     if (!hit.source.empty()) meta.push_back(clean_field(hit.source));
+    // The copies collapsed into this hit; `--expand ID` lists them.
+    if (hit.similar > 0) meta.push_back("+" + std::to_string(hit.similar) + " similar");
     for (const auto& line : wrap_parts(meta, body_width))
         out << spaces(indent) << paint(kDim, line) << '\n';
 

@@ -83,13 +83,14 @@ void print_summary(const IndexCounts& c, Xapian::doccount total, double seconds)
 }
 
 void print_summary_json(const IndexCounts& c, Xapian::doccount total, double seconds,
-                        const std::string& database) {
+                        const std::string& database, double commit_seconds) {
     nlohmann::json summary = {
         {"database", database},     {"read", c.read},         {"added", c.added},
         {"replaced", c.replaced},   {"unchanged", c.unchanged}, {"duplicates", c.duplicates},
         {"undated", c.undated},     {"errors", c.errors},     {"warnings", c.warnings},
         {"deleted", c.deleted},     {"not_found", c.not_found}, {"commits", c.commits},
         {"text_bytes", c.text_bytes}, {"elapsed_s", seconds},  {"total_articles", total},
+        {"commit_s", commit_seconds},
     };
     std::printf("%s\n", summary.dump().c_str());
 }

@@ -33,8 +33,9 @@ class ConsoleObserver : public IndexingObserver {
 /// "newsdex-index: 62 added, 0 replaced, ..." on stderr.
 void print_summary(const IndexCounts& counts, Xapian::doccount total, double seconds);
 /// The same as one JSON object on stdout (for scripts).
+/// @p commit_seconds: the part of @p seconds spent committing.
 void print_summary_json(const IndexCounts& counts, Xapian::doccount total, double seconds,
-                        const std::string& database);
+                        const std::string& database, double commit_seconds = 0);
 
 }  // namespace newsdex
 

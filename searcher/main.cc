@@ -66,7 +66,13 @@ po::options_description option_table() {
         ("source", po::value<std::vector<std::string>>()->value_name("NAME")->composing(),
          "from this source; repeatable; \"A|B\" for either")
         ("lang", po::value<std::vector<std::string>>()->value_name("CODE")->composing(),
-         "in this language (ISO 639-1); repeatable; \"A|B\" for either")
+         "in this language (ISO 639-1), and read the query in it; repeatable; \"A|B\" for either")
+        ("like", po::value<std::vector<std::string>>()->value_name("ID")->composing(),
+         "articles like this one (its most informative terms); repeatable; combines with filters")
+        ("collapse", "one hit per group of near-duplicates, with \"+N similar\" (default in text output)")
+        ("no-collapse", "show near-duplicates as separate hits (default in other formats)")
+        ("expand", po::value<std::string>()->value_name("ID"),
+         "list the near-duplicate group of the article with this ID")
         ("sort", po::value<std::string>()->value_name("ORDER"),
          "relevance (default), newest or oldest; undated articles sort last")
         ("limit,n", po::value<unsigned>()->value_name("N")->default_value(10), "results to show")
@@ -74,8 +80,8 @@ po::options_description option_table() {
         ("count,c", "print only the number of matching articles")
         ("ids", "print only the IDs of the results, one a line")
         ("facets", po::value<std::string>()->value_name("LIST")->implicit_value("actor,month"),
-         "count matches per value of: actor, place, month, year, source, lang "
-         "(alone: actor,month)")
+         "count matches per value of: actor, place, actor-pair, week, month, year, source, "
+         "lang (alone: actor,month)")
         ("facet-limit", po::value<unsigned>()->value_name("N")->default_value(10),
          "values shown per facet (top N by count)")
         ("format", po::value<std::string>()->value_name("FMT"),
@@ -168,7 +174,8 @@ SearchConfig check_options(const po::variables_map& vm) {
             for (std::string name; std::getline(list, name, ',');) {
                 if (name.empty()) continue;
                 if (!parse_facet_name(name, kind))
-                    throw UsageError("unknown facet '" + name + "' (known: actor, place, month, year, source, lang)");
+                    throw UsageError("unknown facet '" + name +
+                                     "' (known: actor, place, actor-pair, week, month, year, source, lang)");
                 request.facets.push_back(kind);
             }
         }
@@ -198,12 +205,21 @@ SearchConfig check_options(const po::variables_map& vm) {
                     !(no_color && *no_color);
     config.explain = vm.count("explain") > 0;
 
+    request.like_ids = option_list(vm, "like");
+    if (vm.count("expand")) request.expand_id = vm["expand"].as<std::string>();
+    if (vm.count("collapse") && vm.count("no-collapse"))
+        throw UsageError("--collapse and --no-collapse cannot be combined");
+
     if (vm.count("batch")) {
         config.batch_file = vm["batch"].as<std::string>();
         if (!request.query.empty()) throw UsageError("give queries either on the command line or with --batch, not both");
         // Batch output is always one JSON line per query.
         config.format = OutputFormat::JsonLines;
     }
+    // People reading a list want each story once; scripts get every article
+    // unless they ask (and --count keeps counting articles).
+    const bool listing = config.format == OutputFormat::Text && config.mode == Mode::Results;
+    request.collapse = vm.count("collapse") > 0 || (!vm.count("no-collapse") && listing);
     config.jobs = vm["jobs"].as<unsigned>();
     if (config.jobs == 0) throw UsageError("--jobs must be at least 1");
     return config;
@@ -216,7 +232,7 @@ HighlightMarkers markers_for(const SearchConfig& config) {
 
 void print_result(const SearchConfig& config, const SearchResult& result) {
     if (config.mode == Mode::Count) {
-        std::cout << result.total << '\n';
+        std::cout << (result.collapsed ? result.groups : result.total) << '\n';
         return;
     }
     if (config.mode == Mode::Ids) {

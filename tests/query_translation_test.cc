@@ -130,6 +130,9 @@ SearchRequest request(std::string query, MatchMode match = MatchMode::All) {
     SearchRequest r;
     r.query = std::move(query);
     r.match = match;
+    // The fixture holds English and French articles; these tables pin how
+    // one reading parses. Reading in several languages: language_test.cc.
+    r.query_languages = {"en"};
     return r;
 }
 

@@ -154,7 +154,7 @@ TEST_CASE("output format names") {
 
 TEST_CASE("facet names round-trip; plural aliases accepted") {
     for (auto kind : {FacetKind::Actor, FacetKind::Place, FacetKind::Month, FacetKind::Year,
-                      FacetKind::Source, FacetKind::Lang}) {
+                      FacetKind::Source, FacetKind::Lang, FacetKind::ActorPair, FacetKind::Week}) {
         FacetKind back = FacetKind::Lang;
         CHECK(parse_facet_name(facet_name(kind), back));
         CHECK(back == kind);
@@ -164,6 +164,10 @@ TEST_CASE("facet names round-trip; plural aliases accepted") {
     FacetKind k = FacetKind::Year;
     CHECK((parse_facet_name("actors", k) && k == FacetKind::Actor));
     CHECK((parse_facet_name("places", k) && k == FacetKind::Place));
+    CHECK((parse_facet_name("actor-pairs", k) && k == FacetKind::ActorPair));
+    CHECK(std::string(facet_name(FacetKind::ActorPair)) == "actor-pair");
+    CHECK(std::string(facet_name(FacetKind::Week)) == "week");
+    CHECK_FALSE(parse_facet_name("weeks", k));
     CHECK_FALSE(parse_facet_name("Actor", k));
     CHECK_FALSE(parse_facet_name("date", k));
     CHECK_FALSE(parse_facet_name("", k));
@@ -178,8 +182,10 @@ TEST_CASE("highlight markers") {
 
 TEST_CASE("JSON: every field, in the documented order, with its type") {
     const Json j = Json::parse(json_text(sample(), true));
-    CHECK(keys(j) == std::vector<std::string>{"query", "parsed", "total", "total_exact", "offset", "hits",
-                                              "facets", "suggestion", "elapsed_ms"});
+    CHECK(keys(j) == std::vector<std::string>{"query", "parsed", "total", "total_exact", "collapsed", "groups",
+                                              "offset", "hits", "facets", "suggestion", "elapsed_ms"});
+    CHECK(j["collapsed"] == false);
+    CHECK(j["groups"].is_null());
     CHECK(j["query"] == "drone strike");
     CHECK(j["parsed"] == "Query((drone@1 AND strike@2))");
     CHECK(j["total"].is_number_unsigned());
@@ -193,7 +199,8 @@ TEST_CASE("JSON: every field, in the documented order, with its type") {
     REQUIRE(j["hits"].size() == 2);
     const Json& hit = j["hits"][0];
     CHECK(keys(hit) == std::vector<std::string>{"rank", "id", "score", "date", "title", "source", "lang",
-                                                "url", "path", "actors", "places", "snippet"});
+                                                "url", "path", "actors", "places", "similar", "snippet"});
+    CHECK(hit["similar"] == 0);
     CHECK(hit["rank"] == 1);
     CHECK(hit["id"] == "bd-1");
     CHECK(hit["score"].is_number_float());
@@ -252,7 +259,7 @@ TEST_CASE("JSON batch: line and id come first; an empty id is null") {
     const BatchContext batch{7, "q7"};
     const Json j = Json::parse(json_text(sample(), false, &batch));
     const auto names = keys(j);
-    REQUIRE(names.size() == 11);
+    REQUIRE(names.size() == 13);
     CHECK(names[0] == "line");
     CHECK(names[1] == "id");
     CHECK(names[2] == "query");
@@ -578,4 +585,36 @@ TEST_CASE("query error lines") {
     // Byte offset 8 is after "Ménaka " (7 characters, 8 bytes): column 7.
     CHECK(query_error_pointer("Ménaka (", {"unbalanced", 8}) == "  Ménaka (\n         ^\n");
     CHECK(query_error_pointer(query, {"x", -1}).empty());
+}
+
+TEST_CASE("collapsed results: summary counts groups, hits say +N similar, JSON has the numbers") {
+    SearchResult r = sample();
+    r.collapsed = true;
+    r.groups = 19;
+    r.hits[0].similar = 2;
+    r.hits.resize(1);
+    const auto lines = split(text(r, false, 120), '\n');
+    CHECK(lines[0] == "23 articles match \"drone strike\" (19 after collapsing near-duplicates)  (showing 1-1)");
+    CHECK(text(r, false, 200).find(" · +2 similar\n") != std::string::npos);
+    r.groups = 23;  // nothing collapsed: nothing to say
+    CHECK(split(text(r, false, 120), '\n')[0] == "23 articles match \"drone strike\"  (showing 1-1)");
+    const Json j = Json::parse(json_text(r, false));
+    CHECK(j["collapsed"] == true);
+    CHECK(j["groups"] == 23);
+    CHECK(j["hits"][0]["similar"] == 2);
+}
+
+TEST_CASE("week timeline is a bar chart; actor pairs are a list, with both names in JSON") {
+    SearchResult r;
+    r.total = 5;
+    r.facets.push_back({FacetKind::Week, {{"2024-W11", 2}, {"2024-W12", 3}}});
+    r.facets.push_back({FacetKind::ActorPair, {{"FAMa + Wagner Group", 4}}});
+    const std::string t = text(r);
+    CHECK(t.find("\nweek\n  2024-W11 ") != std::string::npos);
+    CHECK(t.find("█ 3\n") != std::string::npos);
+    CHECK(t.find("actor-pair: FAMa + Wagner Group 4\n") != std::string::npos);
+    const Json j = Json::parse(json_text(r, false));
+    CHECK(j["facets"]["week"][1]["value"] == "2024-W12");
+    CHECK(j["facets"]["actor-pair"][0]["actors"] == Json::array({"FAMa", "Wagner Group"}));
+    CHECK(j["facets"]["actor-pair"][0]["count"] == 4);
 }

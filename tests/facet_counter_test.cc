@@ -1,0 +1,58 @@
+/** @file
+ * @brief Tests of facet counting (facet_counter.h): ISO weeks, actor pairs,
+ *        timelines in time order.
+ */
+#include <doctest/doctest.h>
+
+#include "facet_counter.h"
+#include "schema.h"
+
+using namespace newsdex;
+
+TEST_CASE("iso_week_label: ISO 8601 weeks, including those that straddle a year") {
+    struct Case {
+        const char* day;
+        const char* week;
+    };
+    const Case cases[] = {
+        {"20240320", "2024-W12"}, {"20240318", "2024-W12"}, {"20240324", "2024-W12"},  // Monday..Sunday
+        {"20240325", "2024-W13"}, {"20240101", "2024-W01"}, {"20241230", "2025-W01"},
+        {"20210103", "2020-W53"}, {"20210104", "2021-W01"}, {"20151231", "2015-W53"},
+        {"20160101", "2015-W53"}, {"20120406", "2012-W14"}, {"20240229", "2024-W09"},
+        {"2024032", ""},          {"2024-03-20", ""},       {"", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.day);
+        CHECK(iso_week_label(c.day) == c.week);
+    }
+}
+
+TEST_CASE("FacetCounter: actor pairs once per article, weeks in time order") {
+    auto doc = [](const std::string& date, const std::vector<std::string>& actors) {
+        Xapian::Document d;
+        if (!date.empty()) d.add_value(schema::kSlotDate, date);
+        if (!actors.empty()) d.add_value(schema::kSlotActors, schema::encode_list(actors));
+        return d;
+    };
+    FacetCounter counter({FacetKind::ActorPair, FacetKind::Week});
+    counter(doc("20240320", {"Wagner Group", "FAMa", "CSP"}), 1);
+    counter(doc("20240311", {"FAMa", "Wagner Group"}), 1);
+    counter(doc("20240101", {"JNIM"}), 1);  // one actor: no pair
+    counter(doc("", {"FAMa", "FAMa", "Wagner Group"}), 1);  // undated; a repeated name counts once
+    const auto facets = counter.facets(10);
+    REQUIRE(facets.size() == 2);
+    const auto& pairs = facets[0].values;
+    REQUIRE(pairs.size() == 3);
+    CHECK(pairs[0].value == "FAMa + Wagner Group");
+    CHECK(pairs[0].count == 3);
+    CHECK(pairs[1].value == "CSP + FAMa");
+    CHECK(pairs[2].value == "CSP + Wagner Group");
+    const auto& weeks = facets[1].values;
+    REQUIRE(weeks.size() == 3);
+    CHECK(weeks[0].value == "2024-W01");
+    CHECK(weeks[1].value == "2024-W11");
+    CHECK(weeks[2].value == "2024-W12");
+    // The busiest weeks are kept, shown in time order.
+    const auto top = counter.facets(1);
+    REQUIRE(top[1].values.size() == 1);
+}
