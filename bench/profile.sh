@@ -2,6 +2,7 @@
 # Where does newsdex-index spend its time?  (see bench/README.md, "Profile")
 #
 #   bench/profile.sh [ARTICLES.jsonl]     default: the prepared reuters21578
+#   PROFILE_COMMIT=10b0277 bench/profile.sh   profile that commit instead of HEAD
 #
 # 1. perf: one indexing run under `perf record --call-graph dwarf`; prints
 #    the CPU split by library and the newsdex frames that own the time
@@ -21,12 +22,15 @@ base="${BENCH_WORK:-/tmp/newsdex-bench}"
 input="${1:-$base/full/data/reuters21578.jsonl}"
 [ -f "$input" ] || { echo "profile.sh: $input missing: run bench/run.sh first (or pass a .jsonl)" >&2; exit 2; }
 
-commit="$(git -C "$repo" rev-parse --short HEAD)"
+# PROFILE_COMMIT: profile another commit than HEAD (e.g. the benchmarked one).
+commit="$(git -C "$repo" rev-parse --short "${PROFILE_COMMIT:-HEAD}")"
 src="$base/profile-src-$commit"
 if [ ! -d "$src" ]; then
-    mkdir -p "$src.tmp"
-    git -C "$repo" archive HEAD | tar -x -C "$src.tmp"
-    patch -d "$src.tmp" -p1 < "$here/profile-ablations.patch"
+    rm -rf "$src.tmp"; mkdir -p "$src.tmp"
+    git -C "$repo" archive "$commit" | tar -x -C "$src.tmp"
+    patch -s -d "$src.tmp" -p1 < "$here/profile-ablations.patch" || {
+        echo "profile.sh: profile-ablations.patch does not apply to $commit: redo its three" \
+             "small edits (index_writer.cc, analyzer.cc) and regenerate it" >&2; exit 2; }
     mv "$src.tmp" "$src"
 fi
 cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release >/dev/null

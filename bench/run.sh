@@ -13,12 +13,15 @@
 # Repetitions: $BENCH_RUNS (default 3; quick 1) for most corpora and
 # $BENCH_BIG_RUNS (default 1) for headlines-830k and scale-1m.  --xapian-1m
 # adds the Xapian library peer at 1M (left out by default: ~20 min).
+# --part NAME: measure (some corpora) into raw-DATE-part-NAME.json; the report
+# of the day then pools it with raw-DATE.json (e.g. the 1M size run apart).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
 py=/usr/bin/python3  # Debian's python: it has the xapian module
 
 quick=0
+part=""
 args=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -26,7 +29,8 @@ while [ $# -gt 0 ]; do
         --corpus) args+=(--corpus "$2"); shift ;;
         --corpus=*) args+=(--corpus "${1#--corpus=}") ;;
         --xapian-1m) args+=(--xapian-1m) ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --part) part="$2"; shift ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -65,9 +69,15 @@ out="$here/out"
 mkdir -p "$out" "$work"
 raw="$out/raw-$stamp.json"
 machine="$out/machine-$stamp.md"
+if [ -n "$part" ]; then
+    raw="$out/raw-$stamp-part-$part.json"
+    machine="$out/machine-$stamp-part-$part.md"
+fi
 
 # The machine, written before the run so the load at the start is recorded.
-{
+if [ -n "$part" ]; then
+    echo "- part $part: bench/run.sh ${args[*]:-} --part $part, started $(date '+%H:%M %Z'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)" > "$machine"
+else {
     echo "# newsdex benchmark, $(date '+%F %H:%M %Z')"
     echo
     echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"\
@@ -76,13 +86,18 @@ machine="$out/machine-$stamp.md"
     echo "- newsdex: commit $commit, binaries $NEWSDEX_BIN"
     echo "- peers: Xapian $(xapian-config --version | awk '{print $NF}'), $(omindex --version | head -1), SQLite $($py -c 'import sqlite3; print(sqlite3.sqlite_version)'), $($py --version)"
     echo "- command: bench/run.sh $([ $quick = 1 ] && echo --quick) ${args[*]:-} (BENCH_RUNS=$runs BENCH_BIG_RUNS=${BENCH_BIG_RUNS:-1})"
-    echo
 } > "$machine"
+fi
 
 $py "$here/measure.py" --work "$work" --bin "$NEWSDEX_BIN" --raw "$raw" \
     --runs "$runs" --big-runs "${BENCH_BIG_RUNS:-1}" "${mode[@]}" "${args[@]}"
-echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$machine"
-echo >> "$machine"
-$py "$here/report.py" "$raw" "$machine" > "$out/results-$stamp.md"
+echo "- load average at end${part:+ of part $part}: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$machine"
+# The day's report pools the main run with its parts.
+shopt -s nullglob
+raws=("$out/raw-$stamp.json" "$out"/raw-"$stamp"-part-*.json)
+mds=("$out/machine-$stamp.md" "$out"/machine-"$stamp"-part-*.md)
+[ -f "${raws[0]}" ] || raws=("${raws[@]:1}")
+[ -f "${mds[0]}" ] || mds=("${mds[@]:1}")
+$py "$here/report.py" "${raws[@]}" "${mds[@]}" > "$out/results-$stamp.md"
 cat "$out/results-$stamp.md"
 echo "written: $out/results-$stamp.md" >&2

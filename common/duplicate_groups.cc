@@ -116,6 +116,8 @@ struct DuplicateGrouper::Impl {
         return static_cast<std::uint32_t>(key_starts.size() - 1);
     }
 
+    bool started_empty = true;
+
     bool in_database(const std::string& term) const {
         bool all = true;
         for_each_bit(term, [&](std::uint64_t bit) { all = all && (bloom[bit / 64] >> (bit % 64) & 1); });
@@ -124,6 +126,7 @@ struct DuplicateGrouper::Impl {
 };
 
 DuplicateGrouper::DuplicateGrouper(const Xapian::Database& db) : impl_(std::make_unique<Impl>()) {
+    impl_->started_empty = db.get_doccount() == 0;
     const std::string prefix = schema::kPrefixDupBand;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
         for_each_bit(*t, [&](std::uint64_t bit) { impl_->bloom[bit / 64] |= std::uint64_t(1) << (bit % 64); });
@@ -136,7 +139,21 @@ std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle
     std::string key = article.id;
     const std::uint64_t own = id_hash(article.id);
     std::uint32_t key_index = BandTable::kNone;
-    if (!article.dup_signature.empty() && article.dup_band_terms.size() == kBands) {
+    // Re-indexing an unchanged article keeps the group it has (the writer
+    // will not rewrite it), and later copies in this run join that group.
+    bool known = false;
+    if (!run.started_empty) {
+        Xapian::PostingIterator p = db.postlist_begin(article.id_term);
+        if (p != db.postlist_end(article.id_term)) {
+            Xapian::Document stored = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+            std::string group = stored.get_value(schema::kSlotDupGroup);
+            if (stored.get_value(schema::kSlotContentHash) == article.content_hash && !group.empty()) {
+                key = std::move(group);
+                known = true;
+            }
+        }
+    }
+    if (!known && !article.dup_signature.empty() && article.dup_band_terms.size() == kBands) {
         double best = 0;
         auto consider = [&](double similarity) { return similarity >= kDuplicateThreshold && similarity > best; };
         // Articles indexed in earlier runs.

@@ -135,8 +135,14 @@ TEST_CASE("groups: copies join the first article's group, others start their own
     CHECK(counts.articles == 2);
 
     // A grouper made later knows the database's bands: a new copy still
-    // finds its group.
+    // finds its group, and an unchanged article keeps the group it has.
     DuplicateGrouper later(db);
+    Article again;
+    again.id = "copy";
+    again.title = "Headline of copy";
+    again.text = trimmed;
+    AnalyzedArticle unchanged = analyzer.analyse(std::move(again));
+    CHECK(later.assign(db, unchanged) == "first");
     Article a;
     a.id = "late-copy";
     a.text = story;
