@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <thread>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -177,6 +178,12 @@ struct Searcher::Impl {
                 return;
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kMaxAttempts) throw;
+            } catch (const Xapian::DatabaseCorruptError&) {
+                // Opening while a writer commits twice in quick succession can
+                // read a block the writer has just reused; glass reports that
+                // as corruption. A real corruption fails every attempt.
+                if (attempt == kMaxAttempts) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
             }
         }
     }
@@ -343,6 +350,11 @@ std::optional<SearchResult> Searcher::search(const SearchRequest& request, const
             // An indexer committed twice while we read: answer from its
             // newest committed state instead.
             if (attempt == kMaxAttempts) throw;
+            impl_->reopen();
+        } catch (const Xapian::DatabaseCorruptError&) {
+            // The same race seen as a block of the wrong kind (see Impl()).
+            if (attempt == kMaxAttempts) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
             impl_->reopen();
         }
     }

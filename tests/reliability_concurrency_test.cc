@@ -48,10 +48,11 @@ TEST_CASE("searches while the indexer commits never fail, see only committed sta
     // In-process readers: long-lived Searchers (as --batch uses), counting
     // everything with facets, which reads every matching document's values.
     auto reader = [&](int which) {
-        try {
-            Searcher searcher({db});
-            long last_all = 0, last_word = 0;
-            while (!done && std::chrono::steady_clock::now() < deadline) {
+        std::unique_ptr<Searcher> searcher;
+        long last_all = 0, last_word = 0;
+        while (!done && std::chrono::steady_clock::now() < deadline) {
+            try {
+                if (!searcher) searcher = std::make_unique<Searcher>(std::vector<std::string>{db});
                 SearchRequest all;
                 all.exact_total = true;
                 all.limit = 5;
@@ -59,8 +60,8 @@ TEST_CASE("searches while the indexer commits never fail, see only committed sta
                 SearchRequest word = all;
                 word.query = which ? "drone strike" : "convoy OR ambush";
                 QueryError error;
-                auto a = searcher.search(all, HighlightMarkers{}, error);
-                auto w = searcher.search(word, HighlightMarkers{}, error);
+                auto a = searcher->search(all, HighlightMarkers{}, error);
+                auto w = searcher->search(word, HighlightMarkers{}, error);
                 ++in_process_searches;
                 if (!a || !w) {
                     fail("in-process search failed: " + error.message);
@@ -74,9 +75,13 @@ TEST_CASE("searches while the indexer commits never fail, see only committed sta
                 if (total > last_all) ++distinct_states;
                 last_all = total;
                 last_word = w->total;
+            } catch (const Xapian::Error& e) {
+                fail(std::string("in-process search threw ") + e.get_type() + ": " + e.get_msg());
+                searcher.reset();  // start again with a fresh one
+            } catch (const std::exception& e) {
+                fail(std::string("in-process search threw: ") + e.what());
+                searcher.reset();
             }
-        } catch (const std::exception& e) {
-            fail(std::string("in-process reader threw: ") + e.what());
         }
     };
     // A new Searcher per search, as every newsdex-search process opens one.
@@ -108,6 +113,8 @@ TEST_CASE("searches while the indexer commits never fail, see only committed sta
                 last = result->total;
             } catch (const Xapian::Error& e) {
                 fail(std::string("search on a new Searcher threw ") + e.get_type() + ": " + e.get_msg());
+            } catch (const std::exception& e) {
+                fail(std::string("search on a new Searcher threw: ") + e.what());
             }
         }
     };

@@ -4,7 +4,7 @@
  */
 #include <doctest/doctest.h>
 
-#include <regex>
+#include <algorithm>
 
 #include "e2e_support.h"
 #include "reliability_support.h"
@@ -21,9 +21,10 @@ long check_write_failure(const CommandResult& r, const std::string& why) {
     CHECK(r.err.rfind("newsdex-index: error: cannot write to database ", 0) == 0);
     CHECK(r.err.find(why) != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one line
-    std::smatch m;
-    REQUIRE(std::regex_search(r.err, m, std::regex(R"(keeps its last commit \((\d+) articles\))")));
-    return std::stol(m[1]);
+    const std::string marker = "keeps its last commit (";
+    const auto at = r.err.find(marker);
+    REQUIRE(at != std::string::npos);
+    return std::stol(r.err.substr(at + marker.size()));  // "N articles)..."
 }
 
 /// The database holds exactly @p articles, opens, passes xapian-check and
@@ -82,9 +83,12 @@ TEST_CASE("file size limit (ulimit -f): exit 2, one clear line, the last commit 
     long before = stats_articles(db);
 
     // 2 MB per file (ulimit counts 512-byte blocks in sh): the postlist
-    // table of 3000 more articles outgrows it.
+    // table of 3000 more articles outgrows it. (Under AddressSanitizer, full
+    // stacks through libxapian let fuzz/lsan.supp name the leak Xapian has
+    // on this path.)
     CommandResult limited = run({"/bin/sh", "-c",
-                                 "ulimit -f 4096 && exec \"$0\" --quiet --commit-every 500 --db \"$1\" \"$2\"",
+                                 "ulimit -f 4096 && ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0\" "
+                                 "exec \"$0\" --quiet --commit-every 500 --db \"$1\" \"$2\"",
                                  std::string(NEWSDEX_BIN_DIR) + "/newsdex-index", db, corpus});
     long kept = check_write_failure(limited, "File too large");
     CHECK(kept >= before);
