@@ -43,9 +43,9 @@ rm -rf "$db"
 perf record -q -F 499 --call-graph dwarf,16384 -o "$base/perf.data" -- \
     "$bin" --db "$db" --quiet --summary-json --keep-duplicates "$input" >/dev/null
 perf report -i "$base/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null |
-    grep -v '^#' | grep -v '^$' | head -8
+    grep -v '^#' | grep -v '^$' | head -8 || true  # head closes the pipe early
 perf report -i "$base/perf.data" --children --sort sym --stdio -g none 2>/dev/null |
-    grep -v '^#' | grep 'newsdex::\|Xapian::\|deflate' | head -15
+    grep -v '^#' | grep 'newsdex::\|Xapian::\|deflate' | head -15 || true
 
 echo "== ablations (wall s, user+sys CPU s, peak RSS KB)"
 for switch in none NDX_ABL_NO_SPELLING NDX_ABL_NO_POSITIONS NDX_ABL_NO_WRITE; do
