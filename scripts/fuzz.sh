@@ -52,7 +52,8 @@ fuzz_one() {
   mkdir -p "$work"
   local max_len=4096
   case "$target" in *reader) max_len=16384 ;; esac
-  local options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len"
+  # A fixed seed makes a run repeatable (NEWSDEX_FUZZ_SEED=0 for a random one).
+  local options=(-seed="${NEWSDEX_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len"
                  -print_final_stats=1 -artifact_prefix="$build_dir/artifacts/$target-")
   [ -f "fuzz/$target.dict" ] && options+=(-dict="fuzz/$target.dict")
   {
