@@ -7,7 +7,7 @@
 #   (default)  what CI runs (.ci/run): the suite on a Release build in build/
 #              (its kill test included), then scripts/sanitize.sh (build-asan/)
 #              and scripts/fuzz.sh (build-fuzz/, $NEWSDEX_FUZZ_SECONDS, default
-#              60 s per target). About 20 minutes on 2 cores from scratch.
+#              60 s per target). About 18 minutes on 2 cores from scratch.
 #   --quick    the suite on the Release build only, skipping its slowest test
 #              (the 50 MB article): a few minutes. Also NEWSDEX_QUICK=1.
 # Extra arguments go to the Release suite's ctest (e.g. -R kill_test).

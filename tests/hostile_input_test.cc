@@ -80,7 +80,7 @@ bool quick_mode() {
 
 }  // namespace
 
-TEST_CASE("hostile input files: reported and counted, never a crash or hang; what is valid is indexed") {
+TEST_CASE("hostile input files: reported and counted, never a crash or hang, what is valid is indexed") {
     TempDir dir;
     const std::string in = (dir.path() / "in").string();
     std::mt19937 rng(5);
@@ -283,7 +283,7 @@ TEST_CASE("CJK articles are findable by the words of their sentences" * doctest:
     CHECK(count(db, "ガオ", dir.path()) == 1);
 }
 
-TEST_CASE("malformed gazetteers: a clear error naming file:line, exit 2; never a crash") {
+TEST_CASE("malformed gazetteers: a clear error naming file:line, exit 2, never a crash") {
     TempDir dir;
     struct Case {
         const char* name;
@@ -318,7 +318,7 @@ TEST_CASE("malformed gazetteers: a clear error naming file:line, exit 2; never a
     }
 }
 
-TEST_CASE("hostile queries: a one-line error with its position, or a bounded answer; never a crash or hang") {
+TEST_CASE("hostile queries: a one-line error with its position or a bounded answer, never a crash or hang") {
     TempDir dir;
     const std::string db = dir / "db";
     REQUIRE(run({"newsdex-index", "--quiet", "--db", db, "--field", "text=notes", "--field", "date=event_date",

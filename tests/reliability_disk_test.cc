@@ -40,7 +40,7 @@ void check_intact(const std::string& db, long articles, const std::string& writa
 
 }  // namespace
 
-TEST_CASE("disk full (small tmpfs): exit 2, one clear line, the last commit intact; a rerun with room finishes") {
+TEST_CASE("disk full (small tmpfs): exit 2, one clear line, the last commit intact, and a rerun with room finishes") {
     TempDir dir;
     if (!is_root()) {
         MESSAGE("skipped: mounting a tmpfs needs root (the file size limit test covers this path)");
