@@ -59,6 +59,11 @@ std::string derive_article_id(const Article& article, const std::string& content
 Analyzer::Analyzer(const AnalysisConfig& config) : config_(config) {
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     term_generator_.set_max_word_length(schema::kMaxWordBytes);
+    // Chinese and Japanese write no spaces between words: spans of CJK
+    // characters (Hangul too) are indexed as their unigrams and bigrams, which the
+    // QueryParser makes of a query with the same flag (query_translation.cc).
+    // Text in other scripts is split into words as before.
+    term_generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 Xapian::Stem& Analyzer::stemmer_for(const std::string& language) {
@@ -92,7 +97,6 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
     }
 
     out.content_hash = normalised_text_hash(title + "\n" + text);
-    out.hash_term = kPrefixContentHash + out.content_hash;
     out.id = derive_article_id(article, out.content_hash);
     out.id_term = id_term(out.id);
 
@@ -134,7 +138,6 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
     }
 
     doc.add_boolean_term(out.id_term);
-    doc.add_boolean_term(out.hash_term);
     if (auto signature = compute_signature(title, text)) {
         out.dup_signature = encode_signature(*signature);
         out.dup_band_terms = band_terms(*signature);

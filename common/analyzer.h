@@ -52,7 +52,6 @@ struct AnalyzedArticle {
     std::string id;             ///< the article's stable ID
     std::string id_term;        ///< schema::id_term(id)
     std::string content_hash;   ///< normalised_text_hash of title + text
-    std::string hash_term;      ///< XH + content_hash
     std::optional<Day> date;
     std::string language;       ///< as recorded (field, detected or default)
     /// Near-duplicate signature (near_duplicates.h, encoded) and its LSH

@@ -102,6 +102,7 @@ struct DuplicateGrouper::Impl {
     std::vector<std::uint32_t> key_of;
     std::string key_chars;
     std::vector<std::size_t> key_starts;
+    SkipDocument skip;
 
     std::string_view signature(std::uint32_t i) const {
         return std::string_view(signatures).substr(std::size_t(i) * kSignatureBytes, kSignatureBytes);
@@ -116,8 +117,6 @@ struct DuplicateGrouper::Impl {
         return static_cast<std::uint32_t>(key_starts.size() - 1);
     }
 
-    bool started_empty = true;
-
     bool in_database(const std::string& term) const {
         bool all = true;
         for_each_bit(term, [&](std::uint64_t bit) { all = all && (bloom[bit / 64] >> (bit % 64) & 1); });
@@ -126,7 +125,6 @@ struct DuplicateGrouper::Impl {
 };
 
 DuplicateGrouper::DuplicateGrouper(const Xapian::Database& db) : impl_(std::make_unique<Impl>()) {
-    impl_->started_empty = db.get_doccount() == 0;
     const std::string prefix = schema::kPrefixDupBand;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
         for_each_bit(*t, [&](std::uint64_t bit) { impl_->bloom[bit / 64] |= std::uint64_t(1) << (bit % 64); });
@@ -134,25 +132,18 @@ DuplicateGrouper::DuplicateGrouper(const Xapian::Database& db) : impl_(std::make
 
 DuplicateGrouper::~DuplicateGrouper() = default;
 
-std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle& article) {
+void DuplicateGrouper::set_skip(SkipDocument skip) { impl_->skip = std::move(skip); }
+
+std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle& article,
+                                    const std::string* kept_key) {
     Impl& run = *impl_;
     std::string key = article.id;
     const std::uint64_t own = id_hash(article.id);
     std::uint32_t key_index = BandTable::kNone;
     // Re-indexing an unchanged article keeps the group it has (the writer
     // will not rewrite it), and later copies in this run join that group.
-    bool known = false;
-    if (!run.started_empty) {
-        Xapian::PostingIterator p = db.postlist_begin(article.id_term);
-        if (p != db.postlist_end(article.id_term)) {
-            Xapian::Document stored = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-            std::string group = stored.get_value(schema::kSlotDupGroup);
-            if (stored.get_value(schema::kSlotContentHash) == article.content_hash && !group.empty()) {
-                key = std::move(group);
-                known = true;
-            }
-        }
-    }
+    const bool known = kept_key && !kept_key->empty();
+    if (known) key = *kept_key;
     if (!known && !article.dup_signature.empty() && article.dup_band_terms.size() == kBands) {
         double best = 0;
         auto consider = [&](double similarity) { return similarity >= kDuplicateThreshold && similarity > best; };
@@ -168,6 +159,7 @@ std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle
         for (Xapian::docid docid : candidates) {  // ascending: ties go to the earliest indexed
             Xapian::Document doc = db.get_document(docid, Xapian::DOC_ASSUME_VALID);
             if (doc.get_value(schema::kSlotId) == article.id) continue;  // its own old version
+            if (run.skip && run.skip(docid, doc)) continue;
             const double similarity =
                 estimate_similarity(article.dup_signature, doc.get_value(schema::kSlotDupSignature));
             std::string group = doc.get_value(schema::kSlotDupGroup);

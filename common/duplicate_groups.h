@@ -16,6 +16,7 @@
 #define NEWSDEX_DUPLICATE_GROUPS_H
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,10 +52,18 @@ class DuplicateGrouper {
 
     /// Sets @p article's group key (value slot and XG term, schema.h) from
     /// the articles in @p db, which must be the database the grouper was
-    /// made for, and those this grouper saw before. The article's own
+    /// made for, and those this grouper saw before. @p kept_key, when not
+    /// null or empty, is the group of the article's stored version with the
+    /// same content (an unchanged article keeps it). The article's own
     /// previous version (same ID) is never its own duplicate. An article
     /// without a signature (too short) is its own group. Returns the key.
-    std::string assign(const Xapian::Database& db, AnalyzedArticle& article);
+    std::string assign(const Xapian::Database& db, AnalyzedArticle& article, const std::string* kept_key);
+
+    /// Documents of the database that assign() must not consider, given
+    /// their docid there and the document: stale copies a sharded writer
+    /// deletes at its next commit (sharded_index_writer.h). Default: none.
+    using SkipDocument = std::function<bool(Xapian::docid, const Xapian::Document&)>;
+    void set_skip(SkipDocument skip);
 
   private:
     struct Impl;

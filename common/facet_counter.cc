@@ -1,10 +1,12 @@
 /** @file
- * @brief FacetCounter: counting slot values of every matching document.
+ * @brief FacetCounter: value counts of every matching document, split into
+ *        names, pairs and periods.
  */
 #include "facet_counter.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "schema.h"
 
@@ -16,7 +18,7 @@ Xapian::valueno slot_of(FacetKind kind) {
     switch (kind) {
         case FacetKind::Actor: return schema::kSlotActors;
         case FacetKind::Place: return schema::kSlotPlaces;
-        case FacetKind::Month: return schema::kSlotMonth;
+        case FacetKind::Month: return schema::kSlotDate;  // "YYYYMM" is the day's prefix
         case FacetKind::Year: return schema::kSlotDate;
         case FacetKind::Source: return schema::kSlotSource;
         case FacetKind::Lang: return schema::kSlotLang;
@@ -26,7 +28,6 @@ Xapian::valueno slot_of(FacetKind kind) {
     return Xapian::BAD_VALUENO;
 }
 
-bool is_list(FacetKind kind) { return kind == FacetKind::Actor || kind == FacetKind::Place; }
 bool is_timeline(FacetKind kind) {
     return kind == FacetKind::Month || kind == FacetKind::Year || kind == FacetKind::Week;
 }
@@ -40,12 +41,33 @@ std::string timeline_label(FacetKind kind, const std::string& value) {
 
 /// Every unordered pair of distinct names, each as "A + B" in alphabetical
 /// order, so a pair has one spelling whichever actor an article names first.
-void count_pairs(std::vector<std::string> names, std::unordered_map<std::string, unsigned>& counts) {
+void count_pairs(std::vector<std::string> names, unsigned articles,
+                 std::unordered_map<std::string, unsigned>& counts) {
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     for (std::size_t i = 0; i < names.size(); ++i)
         for (std::size_t j = i + 1; j < names.size(); ++j)
-            ++counts[std::string(names[i]).append(" + ").append(names[j])];
+            counts[std::string(names[i]).append(" + ").append(names[j])] += articles;
+}
+
+/// Adds @p articles articles whose slot value is @p value to @p counts, as
+/// the facet @p kind sees them.
+void count_value(FacetKind kind, const std::string& value, unsigned articles,
+                 std::unordered_map<std::string, unsigned>& counts) {
+    switch (kind) {
+        case FacetKind::ActorPair: count_pairs(schema::decode_list(value), articles, counts); return;
+        case FacetKind::Actor:
+        case FacetKind::Place:
+            for (auto& name : schema::decode_list(value)) counts[name] += articles;
+            return;
+        case FacetKind::Year: counts[value.substr(0, 4)] += articles; return;
+        case FacetKind::Month: counts[value.substr(0, 6)] += articles; return;
+        case FacetKind::Week:
+            if (std::string week = iso_week_label(value); !week.empty()) counts[week] += articles;
+            return;
+        case FacetKind::Source:
+        case FacetKind::Lang: counts[value] += articles; return;
+    }
 }
 
 }  // namespace
@@ -76,34 +98,32 @@ std::string iso_week_label(std::string_view yyyymmdd) {
     return label;
 }
 
-FacetCounter::FacetCounter(std::vector<FacetKind> kinds) : kinds_(std::move(kinds)), counts_(kinds_.size()) {}
-
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
-    for (std::size_t i = 0; i < kinds_.size(); ++i) {
-        FacetKind kind = kinds_[i];
-        std::string value = doc.get_value(slot_of(kind));
-        if (value.empty()) continue;  // undated, no actors, ...
-        if (kind == FacetKind::Year) value.resize(4);
-        if (kind == FacetKind::Week) {
-            value = iso_week_label(value);
-            if (value.empty()) continue;
-        }
-        if (kind == FacetKind::ActorPair) {
-            count_pairs(schema::decode_list(value), counts_[i]);
-        } else if (is_list(kind)) {
-            for (auto& name : schema::decode_list(value)) ++counts_[i][name];
-        } else {
-            ++counts_[i][value];
-        }
+FacetCounter::FacetCounter(std::vector<FacetKind> kinds) : kinds_(std::move(kinds)) {
+    for (FacetKind kind : kinds_) {
+        const Xapian::valueno slot = slot_of(kind);
+        if (!spies_.count(slot)) spies_.emplace(slot, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     }
+}
+
+FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+    for (auto& [slot, spy] : spies_) enquire.add_matchspy(spy.get());
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc) {
+    for (auto& [slot, spy] : spies_) (*spy)(doc, 0);
 }
 
 std::vector<Facet> FacetCounter::facets(unsigned limit) const {
     std::vector<Facet> out;
-    for (std::size_t i = 0; i < kinds_.size(); ++i) {
-        FacetKind kind = kinds_[i];
+    for (FacetKind kind : kinds_) {
+        // Empty values (undated, no actors, ...) are not counted by the spy.
+        const Xapian::ValueCountMatchSpy& spy = *spies_.at(slot_of(kind));
+        std::unordered_map<std::string, unsigned> counts;
+        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) count_value(kind, *v, v.get_termfreq(), counts);
         Facet facet{kind, {}};
-        for (const auto& [value, count] : counts_[i]) facet.values.push_back({value, count});
+        for (const auto& [value, count] : counts) facet.values.push_back({value, count});
         auto by_count = [](const FacetValue& a, const FacetValue& b) {
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         };

@@ -1,12 +1,14 @@
 /** @file
- * @brief Exact facet counts over a whole match set, with a Xapian MatchSpy.
+ * @brief Exact facet counts over a whole match set, with Xapian's built-in
+ *        ValueCountMatchSpy, so remote shards count too.
  */
 #ifndef NEWSDEX_FACET_COUNTER_H
 #define NEWSDEX_FACET_COUNTER_H
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -25,20 +27,39 @@ std::string iso_week_label(std::string_view yyyymmdd);
 /// every match: run get_mset() with check_at_least >= the database size.
 /// Multi-valued slots (actors, places) count an article once per value;
 /// the actor-pair facet once per pair of distinct actors it names.
-class FacetCounter : public Xapian::MatchSpy {
+///
+/// How: one Xapian::ValueCountMatchSpy per value slot the facets need (the
+/// actor list, the place list, the date, source, language). xapian-tcpsrv
+/// knows that spy, so each remote shard counts its own matches and Xapian
+/// merges the counts; a custom MatchSpy would be refused there. A list slot
+/// holds one value per article (all its names), so the spy counts
+/// combinations, and each article adds exactly one to exactly one
+/// combination: splitting the combinations into names (or pairs) and adding
+/// their counts gives exact per-name (per-pair) counts. Day counts give
+/// week, month and year counts the same way. Local and remote shards take
+/// this one path, so their answers agree by construction.
+class FacetCounter {
   public:
     explicit FacetCounter(std::vector<FacetKind> kinds);
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
 
-    void operator()(const Xapian::Document& doc, double weight) override;
+    /// Adds the spies to @p enquire. The counter must outlive its get_mset().
+    void attach(Xapian::Enquire& enquire);
+
+    /// Counts @p doc as the matcher would (for tests without a database).
+    void operator()(const Xapian::Document& doc);
 
     /// The @p limit most frequent values of each facet (ties by value);
-    /// month and year facets in chronological order instead (all of them
-    /// when limit is 0). Facets come back in the order they were requested.
+    /// week, month and year facets take the top @p limit periods by count
+    /// and list them in chronological order (all of them when limit is 0).
+    /// Facets come back in the order they were requested.
     std::vector<Facet> facets(unsigned limit) const;
 
   private:
     std::vector<FacetKind> kinds_;
-    std::vector<std::unordered_map<std::string, unsigned>> counts_;  // parallel to kinds_
+    std::map<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;  // by slot
 };
 
 }  // namespace newsdex

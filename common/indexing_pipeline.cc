@@ -3,6 +3,7 @@
  */
 #include "indexing_pipeline.h"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <map>
@@ -10,7 +11,6 @@
 #include <thread>
 
 #include "bounded_queue.h"
-#include "duplicate_groups.h"
 
 namespace newsdex {
 
@@ -19,6 +19,15 @@ namespace {
 // Articles travel in batches so that queue hand-offs are not per article.
 constexpr std::size_t kBatchArticles = 64;
 constexpr std::size_t kMaxBatchBytes = 8 << 20;
+
+/// Text bytes per batch: the 4 * threads + 4 batches in flight, analysed
+/// (which multiplies their size several times), get at most a quarter of
+/// the memory limit.
+std::size_t batch_bytes(std::uint64_t memory_limit, unsigned threads) {
+    if (!memory_limit) return kMaxBatchBytes;
+    const std::uint64_t share = memory_limit / 4 / (4 * threads + 4) / 8;
+    return static_cast<std::size_t>(std::clamp<std::uint64_t>(share, 64 << 10, kMaxBatchBytes));
+}
 
 struct ArticleBatch {
     std::uint64_t seq = 0;
@@ -36,11 +45,12 @@ struct StopReading {};
 class Pipeline {
   public:
     Pipeline(const std::vector<InputFile>& inputs, const AnalysisConfig& analysis,
-             const PipelineOptions& options, IndexWriter& writer, IndexingObserver& observer)
+             const PipelineOptions& options, ArticleWriter& writer, IndexingObserver& observer)
         : inputs_(inputs), analysis_(analysis), options_(options), writer_(writer),
           observer_(observer),
           threads_(options.analysis_threads ? options.analysis_threads
                                             : std::max(1u, std::thread::hardware_concurrency())),
+          max_batch_bytes_(batch_bytes(options.memory_limit, threads_)),
           to_analyse_(2 * threads_ + 2),
           // Bounds the batches alive anywhere (queued, analysing, awaiting
           // their turn to be written), and with them the memory used.
@@ -100,7 +110,7 @@ class Pipeline {
             ++articles_read_;
             batch_bytes_ += article.text.size();
             batch.articles.push_back(std::move(article));
-            if (batch.articles.size() >= kBatchArticles || batch_bytes_ >= kMaxBatchBytes) send(batch);
+            if (batch.articles.size() >= kBatchArticles || batch_bytes_ >= max_batch_bytes_) send(batch);
         };
         auto on_error = [&](const ReadError& error) {
             if (error.is_warning) ++read_warnings_; else ++read_errors_;
@@ -164,7 +174,9 @@ class Pipeline {
             }
             for (auto& result : batch.results) {
                 write_one(std::move(result));
-                if (++since_commit >= options_.commit_every) {
+                // Every commit_every articles, or sooner when the pending
+                // writes reach their share of the memory limit.
+                if (++since_commit >= options_.commit_every || writer_.should_commit()) {
                     writer_.commit();
                     ++counts_.commits;
                     since_commit = 0;
@@ -180,6 +192,7 @@ class Pipeline {
         if (stopping_) return;
         writer_.commit();
         ++counts_.commits;
+        writer_.finish();  // merges the shards into the database
         report_progress();
     }
 
@@ -195,10 +208,9 @@ class Pipeline {
             return;
         }
         bool undated = !result.date;
-        // In input order, on this one thread: a copy joins the group of
-        // the first-read article it resembles, so groups do not depend on
+        // In input order, on this one thread (ArticleWriter::write decides
+        // and sets the near-duplicate group), so results do not depend on
         // which analysis thread finished first.
-        grouper_.assign(writer_.database(), result);
         switch (writer_.write(std::move(result))) {
             case WriteOutcome::Added: ++counts_.added; counts_.undated += undated; break;
             case WriteOutcome::Replaced: ++counts_.replaced; counts_.undated += undated; break;
@@ -216,10 +228,10 @@ class Pipeline {
     const std::vector<InputFile>& inputs_;
     const AnalysisConfig& analysis_;
     const PipelineOptions& options_;
-    IndexWriter& writer_;
+    ArticleWriter& writer_;
     IndexingObserver& observer_;
-    DuplicateGrouper grouper_{writer_.database()};
     unsigned threads_;
+    std::size_t max_batch_bytes_;
     ReadOptions read_options_;
 
     BoundedQueue<ArticleBatch> to_analyse_;
@@ -247,7 +259,7 @@ class Pipeline {
 }  // namespace
 
 IndexCounts run_indexing(const std::vector<InputFile>& inputs, const AnalysisConfig& analysis,
-                         const PipelineOptions& options, IndexWriter& writer,
+                         const PipelineOptions& options, ArticleWriter& writer,
                          IndexingObserver& observer) {
     Pipeline pipeline(inputs, analysis, options, writer, observer);
     return pipeline.run();

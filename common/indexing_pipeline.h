@@ -5,7 +5,10 @@
  * stays bounded whatever the input size:
  *   - one reader thread parses inputs into batches of Articles;
  *   - N analysis threads (one Analyzer each) turn batches into documents;
- *   - the calling thread writes results in input order and commits.
+ *   - the calling thread hands results to the ArticleWriter (IndexWriter or
+ *     ShardedIndexWriter) in input order
+ *     (which decides, and writes through its shard writer threads) and
+ *     commits.
  * Writing in input order keeps docids, messages and "last one wins" for
  * repeated IDs deterministic.
  */
@@ -18,7 +21,7 @@
 #include <vector>
 
 #include "analyzer.h"
-#include "index_writer.h"
+#include "article_writer.h"
 #include "readers.h"
 
 namespace newsdex {
@@ -56,14 +59,18 @@ struct PipelineOptions {
     ReadOptions read;
     unsigned analysis_threads = 0;      ///< 0 = one per core
     std::uint64_t commit_every = 20000; ///< articles written between commits
+    /// Memory limit in bytes (WriterOptions::memory_limit); bounds the
+    /// batches in flight too. 0: batches of at most 8 MB.
+    std::uint64_t memory_limit = 0;
 };
 
 /// Indexes @p inputs into @p writer, committing every commit_every articles
-/// and at the end. Bad records are reported and counted, never fatal.
+/// (or sooner, when ArticleWriter::should_commit()) and at the end, then
+/// calls writer.finish(). Bad records are reported and counted, never fatal.
 /// Throws (Xapian::Error, std::exception) only for failures of the database
 /// itself; everything committed before the failure stays in the database.
 IndexCounts run_indexing(const std::vector<InputFile>& inputs, const AnalysisConfig& analysis,
-                         const PipelineOptions& options, IndexWriter& writer,
+                         const PipelineOptions& options, ArticleWriter& writer,
                          IndexingObserver& observer);
 
 }  // namespace newsdex

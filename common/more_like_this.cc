@@ -44,7 +44,10 @@ Xapian::Query more_like_this_query(const Xapian::Database& db, const std::vector
     for (Xapian::docid docid : liked) rset.add_document(docid);
     Xapian::Enquire enquire(db);
     const FreeTextTerms decider;
-    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+    // Exact term frequencies: Xapian otherwise approximates them from the
+    // liked articles' own shard, and a sharded collection would pick other
+    // terms than the same collection in one database.
+    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<std::string> terms(eset.begin(), eset.end());
     Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
     std::vector<std::string> own_terms;

@@ -11,7 +11,10 @@
 #include "query_stopwords.h"
 
 #include <cctype>
+#include <iterator>
 #include <string_view>
+
+#include <xapian.h>
 
 namespace newsdex {
 
@@ -99,6 +102,18 @@ bool next_to_positional_operator(std::string_view t, std::size_t begin, std::siz
     return c > end && is_positional_operator(t.substr(c, d - c));
 }
 
+/// True for the characters Xapian 1.4.22 splits into n-grams under
+/// FLAG_CJK_NGRAM (CJK::codepoint_is_cjk_wordchar in its cjk-tokenizer.cc).
+bool is_cjk_wordchar(unsigned c) {
+    const bool cjk = (c >= 0x2E80 && c <= 0x2EFF) || (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xA700 && c <= 0xA71F) ||
+                     (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+                     (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2F800 && c <= 0x2FA1F);
+    return cjk && Xapian::Unicode::is_wordchar(c);
+}
+
+/// What rewrite_query() puts after a CJK run followed by a word.
+constexpr std::string_view kCjkSeparator = " ,";
+
 /// Handles `=word` at @p i (t[i] is '='); returns the index after it.
 std::size_t rewrite_exact(std::string_view t, std::size_t i, std::string& out) {
     std::size_t end = i + 1;
@@ -121,6 +136,20 @@ std::size_t rewrite_exact(std::string_view t, std::size_t i, std::string& out) {
 
 }  // namespace
 
+std::size_t cjk_run_length(std::string_view t, std::size_t i) {
+    if (i >= t.size() || static_cast<unsigned char>(t[i]) < 0xE2) return 0;  // U+2E80 and up: 3 or 4 bytes
+    Xapian::Utf8Iterator it(t.data() + i, t.size() - i), end;
+    while (it != end && is_cjk_wordchar(*it)) ++it;
+    return t.size() - i - it.left();
+}
+
+bool cjk_before(std::string_view t, std::size_t at) {
+    if (at == 0 || at > t.size()) return false;
+    std::size_t start = at - 1;  // back to the first byte of the character before @p at
+    while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+    return cjk_run_length(t, start) >= at - start;
+}
+
 const std::vector<std::string>& query_stopwords() {
     static const std::vector<std::string> words = {
         "a",    "an",    "and",  "are",   "as",    "at",   "be",   "but",  "by",
@@ -128,6 +157,33 @@ const std::vector<std::string>& query_stopwords() {
         "such", "that",  "the",  "their", "then",  "there", "these", "they", "this",
         "to",   "was",   "were", "with",
     };
+    return words;
+}
+
+const std::vector<std::string>& natural_language_stopwords() {
+    // The Snowball English stop list (snowballstem.org/algorithms/english/stop.txt)
+    // less "who"; it contains all of query_stopwords().
+    static const std::vector<std::string> words = [] {
+        std::vector<std::string> all = query_stopwords();
+        const char* const rest[] = {
+        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
+        "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
+        "its", "itself", "them", "theirs", "themselves", "what", "which", "whom", "those", "am",
+        "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "would",
+        "should", "could", "ought", "i'm", "you're", "he's", "she's", "it's", "we're", "they're",
+        "i've", "you've", "we've", "they've", "i'd", "you'd", "he'd", "she'd", "we'd", "they'd",
+        "i'll", "you'll", "he'll", "she'll", "we'll", "they'll", "isn't", "aren't", "wasn't",
+        "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't",
+        "shan't", "shouldn't", "can't", "cannot", "couldn't", "mustn't", "let's", "that's", "who's",
+        "what's", "here's", "there's", "when's", "where's", "why's", "how's", "because", "until",
+        "while", "about", "against", "between", "through", "during", "before", "after", "above",
+        "below", "from", "up", "down", "out", "off", "over", "under", "again", "further", "once",
+        "here", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most",
+        "other", "some", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very",
+        };
+        all.insert(all.end(), std::begin(rest), std::end(rest));
+        return all;
+    }();
     return words;
 }
 
@@ -185,6 +241,14 @@ std::string rewrite_query(std::string_view t) {
                 continue;
             }
         }
+        if (const std::size_t run = cjk_run_length(t, i)) {
+            out += t.substr(i, run);
+            i += run;
+            std::size_t next = i;
+            while (next < t.size() && is_space(t[next])) ++next;
+            if (next < t.size() && is_word_byte(t[next])) out += kCjkSeparator;
+            continue;
+        }
         out += c;
         ++i;
     }
@@ -192,6 +256,12 @@ std::string rewrite_query(std::string_view t) {
 }
 
 std::string unrewrite_exact_words(std::string_view original, std::string corrected) {
+    for (std::size_t at = 0; (at = corrected.find(kCjkSeparator, at)) != std::string::npos;) {
+        if (cjk_before(corrected, at))
+            corrected.erase(at, kCjkSeparator.size());
+        else
+            ++at;
+    }
     if (original.find(kOpenCurly) != std::string_view::npos ||
         original.find(kCloseCurly) != std::string_view::npos)
         return corrected;

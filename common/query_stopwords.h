@@ -17,6 +17,13 @@ namespace newsdex {
 /// search for "who", "us" and "will" as words; only glue words go.
 const std::vector<std::string>& query_stopwords();
 
+/// The stopwords of --match any (natural-language) queries: query_stopwords()
+/// plus the rest of the Snowball English stop list (pronouns, question words,
+/// auxiliaries: "what are the effects of"), less "who" (also the WHO). In
+/// an OR query such words only add noise to the ranking; with --match all
+/// each word is a requirement the user chose, so the short list applies.
+const std::vector<std::string>& natural_language_stopwords();
+
 /// Names of the query's boolean filter fields (actor, place, source, lang,
 /// year, date) and of the `title` field.
 bool is_boolean_field(std::string_view name);
@@ -30,8 +37,23 @@ bool is_query_field(std::string_view name);
 ///  - field names are lower-cased and spaces after their colon removed
 ///    (`Actor: JNIM` -> `actor:JNIM`); filter values are copied untouched;
 ///  - an unmatched `)` is dropped (Xapian closes unmatched `(` and `"` at
-///    the end of the query itself, but fails on a stray `)`).
+///    the end of the query itself, but fails on a stray `)`);
+///  - a run of CJK characters followed by a word (outside filter values)
+///    gets ` ,` after it (`Gao 加奥 attack` -> `Gao 加奥 , attack`): with
+///    FLAG_CJK_NGRAM, Xapian 1.4.22 fails with "parse error" on a word that
+///    follows a CJK run which itself followed a word (also when it re-reads
+///    a phrase as plain words; fixed after 1.4.22, xapian PR 331). The
+///    comma, which Xapian skips, ends that group of words.
 std::string rewrite_query(std::string_view text);
+
+/// The length in bytes of the run of characters at byte @p i of @p text
+/// that Xapian 1.4.22 splits into n-grams under FLAG_CJK_NGRAM (Chinese,
+/// Japanese and Korean letters); 0 when none starts there.
+std::size_t cjk_run_length(std::string_view text, std::size_t i);
+
+/// True when the character that ends at byte @p at of @p text is one that
+/// cjk_run_length() counts.
+bool cjk_before(std::string_view text, std::size_t at);
 
 /// Makes filters written at the top level of a query apply to all of it.
 /// Xapian's grammar binds a filter to its neighbour, so `Kidal OR Gao
@@ -41,9 +63,9 @@ std::string rewrite_query(std::string_view text);
 /// `(Kidal OR Gao) actor:FAMa`. Other queries come back unchanged.
 std::string hoist_top_level_filters(std::string_view rewritten);
 
-/// Undoes the `=word` rewrite in a string derived from rewrite_query()'s
-/// output (Xapian's spelling-corrected query), when @p original has no
-/// curly quotes of its own.
+/// Undoes the CJK separators and, when @p original has no curly quotes of
+/// its own, the `=word` rewrite in a string derived from rewrite_query()'s
+/// output (Xapian's spelling-corrected query).
 std::string unrewrite_exact_words(std::string_view original, std::string corrected);
 
 /// The byte offset in @p text of the value of the first `field:value`

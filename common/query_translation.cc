@@ -28,8 +28,10 @@ namespace newsdex {
 namespace {
 
 using QP = Xapian::QueryParser;
-constexpr unsigned kFlags =
-    QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD | QP::FLAG_PURE_NOT;
+// FLAG_CJK_NGRAM: CJK text is read as the n-grams the indexer makes of it
+// (analyzer.cc); Xapian keeps this flag when it re-reads a failed query.
+constexpr unsigned kFlags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD |
+                            QP::FLAG_PURE_NOT | QP::FLAG_CJK_NGRAM;
 /// A wildcard expands to at most this many terms (the most frequent).
 constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 /// Spelling suggestions cost a lookup per word: only for short queries.
@@ -163,9 +165,13 @@ struct QueryTranslator::Impl {
     Xapian::Query filter(const FieldSpec& spec, const std::string& value);
     std::optional<Xapian::Query> names(Field field, std::string_view value, std::string& error,
                                        std::size_t& offset, std::string& resolved) const;
-    Xapian::Query dates(const DateSpan& span) const {
+    Xapian::Query dates(const DateSpan& span) {
+        // Only open-ended ranges need the collection's date span.
+        if (!span.from || !span.to) load_date_span();
         return date_range_query(span.from, span.to, first, last, include_undated);
     }
+    void load_date_span();
+    bool has_unknown_word(const std::vector<Xapian::Query>& readings) const;
     struct Attempt {
         Xapian::Query query;
         ParseState state;
@@ -175,9 +181,9 @@ struct QueryTranslator::Impl {
     Attempt parse(const std::string& text, unsigned flags);
     bool fell_back(const Attempt& attempt, const std::string& text);
     std::optional<Xapian::Query> translate_text(const std::string& text, TranslatedQuery& out,
-                                                QueryError& error);
+                                                QueryError& error, bool spelling);
     bool option_filters(const FilterOptions& options, std::vector<Xapian::Query>& out,
-                        std::vector<std::string>& resolved, QueryError& error) const;
+                        std::vector<std::string>& resolved, QueryError& error);
     std::vector<std::string> query_languages(const SearchRequest& request) const;
     const Xapian::Stem& stem(const std::string& language);
 
@@ -185,6 +191,7 @@ struct QueryTranslator::Impl {
     const Gazetteer& actors;
     const Gazetteer& places;
     std::optional<Day> first, last;
+    bool date_span_loaded = false;
     /// Language codes of the collection, most articles first.
     std::vector<std::string> languages;
     std::map<std::string, Xapian::Stem> stems;
@@ -192,6 +199,7 @@ struct QueryTranslator::Impl {
     bool include_undated = false;
     ParseState state;
     Xapian::SimpleStopper stopper;
+    Xapian::SimpleStopper natural_stopper;  // --match any
     std::vector<std::unique_ptr<FilterField>> fields;  // outlive qp (declared before it)
     Xapian::QueryParser qp;
 };
@@ -199,13 +207,6 @@ struct QueryTranslator::Impl {
 QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& actor_names,
                             const Gazetteer& place_names)
     : db(database), actors(actor_names), places(place_names) {
-    // Day terms sort chronologically: the first and last are the date span.
-    for (auto t = db.allterms_begin(schema::kPrefixDay); t != db.allterms_end(schema::kPrefixDay); ++t) {
-        if (auto day = day_of_term(*t)) {
-            if (!first) first = day;
-            last = day;
-        }
-    }
     std::vector<std::pair<Xapian::doccount, std::string>> by_size;
     const std::string lang_prefix = schema::kPrefixLang;
     for (auto t = db.allterms_begin(lang_prefix); t != db.allterms_end(lang_prefix); ++t)
@@ -218,6 +219,7 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
         has_spelling = false;  // the in-memory backend keeps no spelling table
     }
     for (const auto& word : query_stopwords()) stopper.add(word);
+    for (const auto& word : natural_language_stopwords()) natural_stopper.add(word);
     qp.set_stemmer(make_snowball_stem("en"));
     qp.set_stemming_strategy(QP::STEM_SOME);
     qp.set_stopper(&stopper);
@@ -229,6 +231,37 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
         const std::string grouping = spec.grouping;
         qp.add_boolean_prefix(spec.name, fields.back().get(), &grouping);
     }
+}
+
+void QueryTranslator::Impl::load_date_span() {
+    if (date_span_loaded) return;
+    // Day terms sort chronologically: the first and last are the date span.
+    // Read on first use: a collection spanning years has thousands of them.
+    for (auto t = db.allterms_begin(schema::kPrefixDay); t != db.allterms_end(schema::kPrefixDay); ++t) {
+        if (auto day = day_of_term(*t)) {
+            if (!first) first = day;
+            last = day;
+        }
+    }
+    date_span_loaded = true;
+}
+
+/// "Did you mean" is for queries with a word the collection lacks: Xapian
+/// also proposes more frequent neighbours of words that exist, and asking
+/// it costs a spelling-table scan per word. A query read in several
+/// languages lacks a word only if every reading does (English stems are
+/// missing from French articles).
+bool QueryTranslator::Impl::has_unknown_word(const std::vector<Xapian::Query>& readings) const {
+    for (const auto& query : readings) {
+        bool unknown = false;
+        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && !unknown; ++t) {
+            const std::string& term = *t;
+            const bool free_text = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z');
+            unknown = free_text && db.get_termfreq(term) == 0;
+        }
+        if (!unknown) return false;
+    }
+    return !readings.empty();
 }
 
 std::optional<Xapian::Query> QueryTranslator::Impl::names(Field field, std::string_view value,
@@ -320,7 +353,7 @@ QueryTranslator::Impl::Attempt QueryTranslator::Impl::parse(const std::string& t
 
 /// True when the QueryParser gave up on @p attempt's grammar and re-read
 /// the text with no operators. That second reading is exactly what parsing
-/// with no flags gives; a successful parse can only equal it if
+/// with no flags but FLAG_CJK_NGRAM gives; a successful parse can only equal it if
 ///  - the text has no operator word (read as a word, an operator shifts the
 ///    positions of the terms after it, which the description shows), and
 ///  - it resolved no more filters and made no more terms (which the parser
@@ -330,7 +363,7 @@ QueryTranslator::Impl::Attempt QueryTranslator::Impl::parse(const std::string& t
 /// unnoticed; Xapian's plain-words reading then stands.
 bool QueryTranslator::Impl::fell_back(const Attempt& attempt, const std::string& text) {
     try {
-        const Attempt plain = parse(text, 0);
+        const Attempt plain = parse(text, QP::FLAG_CJK_NGRAM);
         return plain.query.get_description() == attempt.query.get_description() &&
                (attempt.callbacks > plain.callbacks || has_operator(text));
     } catch (const Xapian::QueryParserError&) {
@@ -339,10 +372,10 @@ bool QueryTranslator::Impl::fell_back(const Attempt& attempt, const std::string&
 }
 
 std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::string& text, TranslatedQuery& out,
-                                                                  QueryError& error) {
+                                                                  QueryError& error, bool spelling) {
     const std::string rewritten = hoist_top_level_filters(rewrite_query(text));
     unsigned flags = kFlags;
-    if (has_spelling && count_words(text) <= kMaxSpellingWords) flags |= QP::FLAG_SPELLING_CORRECTION;
+    if (spelling) flags |= QP::FLAG_SPELLING_CORRECTION;
     const std::string everything = std::string(kEverythingField) + ":all ";
     Attempt attempt;
     try {
@@ -386,7 +419,7 @@ std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::st
 }
 
 bool QueryTranslator::Impl::option_filters(const FilterOptions& options, std::vector<Xapian::Query>& out,
-                                           std::vector<std::string>& resolved, QueryError& error) const {
+                                           std::vector<std::string>& resolved, QueryError& error) {
     const std::pair<Field, const std::vector<std::string>*> lists[] = {
         {Field::Actor, &options.actors}, {Field::Place, &options.places},
         {Field::Source, &options.sources}, {Field::Lang, &options.langs}};
@@ -456,6 +489,7 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
     Impl& impl = *impl_;
     impl.include_undated = request.filters.include_undated;
     impl.qp.set_default_op(request.match == MatchMode::Any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    impl.qp.set_stopper(request.match == MatchMode::Any ? &impl.natural_stopper : &impl.stopper);
     TranslatedQuery out;
     // An empty query lists everything (the filters decide).
     Xapian::Query query = Xapian::Query::MatchAll;
@@ -466,7 +500,8 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
             // The first reading reports errors, filters and spelling; the
             // others differ only in their stems.
             TranslatedQuery scratch;
-            auto text = impl.translate_text(request.query, out.readings.empty() ? out : scratch, error);
+            auto text = impl.translate_text(request.query, out.readings.empty() ? out : scratch, error,
+                                            /*spelling=*/false);
             if (!text) return std::nullopt;
             out.languages.push_back(language);
             const std::string description = text->get_description();
@@ -475,6 +510,16 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
             out.readings.push_back(*text);
         }
         query = merge_readings(out.readings).value_or(out.readings.front());
+        // The suggestion comes from a second parse of the first reading,
+        // only when a word is missing (see has_unknown_word()).
+        if (impl.has_spelling && count_words(request.query) <= kMaxSpellingWords &&
+            impl.has_unknown_word(out.readings)) {
+            impl.qp.set_stemmer(impl.stem(out.languages.front()));
+            TranslatedQuery corrected;
+            QueryError ignored;
+            if (impl.translate_text(request.query, corrected, ignored, /*spelling=*/true))
+                out.corrected_query = corrected.corrected_query;
+        }
     }
     std::vector<Xapian::Query> filters;
     if (!impl.option_filters(request.filters, filters, out.resolved_filters, error)) return std::nullopt;

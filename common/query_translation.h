@@ -32,7 +32,10 @@ struct TranslatedQuery {
     /// The filters as resolved, for --explain: "actor: JNIM (from 'GSIM')",
     /// "date: 2024-03-01..2024-03-31".
     std::vector<std::string> resolved_filters;
-    /// Xapian's spelling-corrected query string, "" when nothing to correct.
+    /// Xapian's spelling-corrected query string: "" when nothing to correct,
+    /// and also when every free-text word occurs in the collection (in some
+    /// reading) or the database has no spelling data. Only such queries pay
+    /// for the spelling lookups.
     std::string corrected_query;
     /// The languages the free text was analysed in, and its distinct
     /// readings (query merges them, see merge_readings()). Empty when there

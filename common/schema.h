@@ -23,7 +23,9 @@
 namespace newsdex::schema {
 
 /// 2: near-duplicate groups (XB, XG, slots 8-9) and per-language stemming.
-inline constexpr int kSchemaVersion = 2;
+/// 3: no XH content-hash term (the hash is in kSlotContentHash, which the
+///    indexer reads for duplicate detection); build-state metadata.
+inline constexpr int kSchemaVersion = 3;
 /// Metadata key holding kSchemaVersion as decimal text.
 inline constexpr const char* kMetaSchemaVersion = "newsdex.schema";
 /// Metadata keys holding the gazetteer files (TSV text) the indexer last
@@ -31,6 +33,14 @@ inline constexpr const char* kMetaSchemaVersion = "newsdex.schema";
 /// indexer recognised them.
 inline constexpr const char* kMetaActorsGazetteer = "newsdex.gazetteer.actors";
 inline constexpr const char* kMetaPlacesGazetteer = "newsdex.gazetteer.places";
+/// Metadata key present only while an indexing run has committed build
+/// shards not yet merged into the database (index_writer.h): one line per
+/// shard ("shard DIR") and per document to delete from one before the merge
+/// ("delete DIR DOCID"), DIR relative to the database directory. The merged
+/// database never holds it.
+inline constexpr const char* kMetaBuildState = "newsdex.build";
+/// Subdirectory of the database directory holding the build shards.
+inline constexpr const char* kBuildDirectory = "newsdex-build";
 
 // ---------------------------------------------------------------------------
 // Term prefixes. Free-text prefixes are positional and stemmed; boolean
@@ -57,8 +67,8 @@ inline constexpr const char* kPrefixActor = "XA";
 inline constexpr const char* kPrefixPlace = "XP";
 /// Source (outlet), normalised with normalise_source(): "XOreuters".
 inline constexpr const char* kPrefixSource = "XO";
-/// Hash of the normalised text, for exact-duplicate detection: "XH" + hex.
-inline constexpr const char* kPrefixContentHash = "XH";
+// "XH" (a content-hash term) was written up to schema 2; the hash is in
+// kSlotContentHash, which the indexer reads for duplicate detection.
 /// Near-duplicate LSH band: "XB" + band letter + 8 hex digits of the band's
 /// MinHash values (near_duplicates.h). Articles sharing one are candidates.
 inline constexpr const char* kPrefixDupBand = "XB";
@@ -83,7 +93,8 @@ inline constexpr Xapian::valueno kSlotId = 4;
 inline constexpr Xapian::valueno kSlotSource = 5;
 /// Language code; the lang facet.
 inline constexpr Xapian::valueno kSlotLang = 6;
-/// Content hash (hex), to skip re-indexing unchanged articles.
+/// Content hash (16 hex digits), to skip re-indexing unchanged articles and
+/// to detect exact duplicates.
 inline constexpr Xapian::valueno kSlotContentHash = 7;
 /// Near-duplicate group key: the ID of the group's first-indexed member (the
 /// article's own ID when it resembles nothing indexed before it). The

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "ranking.h"
 
 namespace newsdex {
 
@@ -46,6 +47,9 @@ struct SearchRequest {
     /// estimate when there are more matches than shown.
     bool exact_total = false;
     bool want_snippets = true;
+    /// Fill only each hit's rank, score and ID, read from the ID value slot
+    /// rather than the stored document (--ids): the other fields stay empty.
+    bool ids_only = false;
     unsigned snippet_bytes = 240;
     /// One hit per near-duplicate group (duplicate_groups.h), with the
     /// number of other matching group members in SearchHit::similar.
@@ -60,6 +64,8 @@ struct SearchRequest {
     /// Languages to analyse the free text in (ISO 639-1); empty: those of
     /// the --lang filter if given, else every language of the collection.
     std::vector<std::string> query_languages;
+    /// The BM25 parameters of ranked searches (ranking.h: the shipped ones).
+    Bm25Parameters bm25;
 };
 
 /// A query that cannot run: bad syntax, unknown actor, malformed date.

@@ -7,17 +7,20 @@
 #include <chrono>
 #include <map>
 #include <thread>
-#include <unordered_set>
-
-#include <nlohmann/json.hpp>
 
 #include "article_text.h"
+#include "database_set.h"
+#include "date_order.h"
 #include "facet_counter.h"
 #include "gazetteer.h"
 #include "more_like_this.h"
+#include "query_stopwords.h"
 #include "query_translation.h"
+#include "ranking.h"
 #include "schema.h"
+#include "snippet_window.h"
 #include "snowball_stemmer.h"
+#include "stored_article.h"
 
 namespace newsdex {
 
@@ -32,44 +35,6 @@ constexpr int kMaxAttempts = 5;
 // the article and group totals are exact for all but very broad queries
 // (Xapian's uncollapsed estimates are rough: the matcher only bounds them).
 constexpr Xapian::doccount kCollapseCheckAtLeast = 10000;
-
-/// Counts the documents the matcher looks at and their near-duplicate
-/// groups. Xapian keeps loose bounds on collapsed counts even when it has
-/// seen every match, but when it looked at fewer documents than it was
-/// asked to check, it has seen them all, and these counts are exact.
-class MatchCounter : public Xapian::MatchSpy {
-  public:
-    void operator()(const Xapian::Document& doc, double) override {
-        ++count_;
-        groups_.insert(std::hash<std::string>{}(doc.get_value(schema::kSlotDupGroup)));
-    }
-    Xapian::doccount count() const { return count_; }
-    Xapian::doccount groups() const { return static_cast<Xapian::doccount>(groups_.size()); }
-
-  private:
-    Xapian::doccount count_ = 0;
-    std::unordered_set<std::size_t> groups_;  // hashes: a collision merely merges two groups' count
-};
-
-Xapian::Database open_collection(const std::vector<std::string>& paths) {
-    Xapian::Database db;
-    for (const auto& path : paths) {
-        try {
-            Xapian::Database part(path);
-            std::string version = part.get_metadata(schema::kMetaSchemaVersion);
-            if (version != std::to_string(schema::kSchemaVersion))
-                throw SearcherOpenError(path + " is not a newsdex database of this version (schema " +
-                                        (version.empty() ? std::string("none") : version) +
-                                        "); index it with this newsdex-index");
-            db.add_database(part);
-        } catch (const Xapian::DatabaseNotFoundError&) {
-            throw SearcherOpenError("no database at " + path + " (index one with newsdex-index --db " + path + ")");
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            throw SearcherOpenError("cannot open database " + path + ": " + e.get_msg());
-        }
-    }
-    return db;
-}
 
 // MSet::snippet() escapes text for HTML; terminals and JSON want it plain.
 std::string unescape_html(std::string_view s) {
@@ -95,6 +60,20 @@ std::string unescape_html(std::string_view s) {
     return out;
 }
 
+// CJK text is matched character by character (FLAG_CJK_NGRAM), so each
+// character is highlighted alone: join neighbours ("**平****民**" -> "**平民**").
+std::string join_cjk_highlights(std::string snippet, const HighlightMarkers& markers) {
+    if (markers.start.empty() || markers.end.empty()) return snippet;
+    const std::string seam = markers.end + markers.start;
+    for (std::size_t at = 0; (at = snippet.find(seam, at)) != std::string::npos;) {
+        if (cjk_before(snippet, at) && cjk_run_length(snippet, at + seam.size()) > 0)
+            snippet.erase(at, seam.size());
+        else
+            ++at;
+    }
+    return snippet;
+}
+
 // The opening of the text, cut at a word: the snippet of filter-only hits.
 std::string text_opening(const std::string& text, std::size_t bytes) {
     std::string flat = single_line(text);
@@ -107,39 +86,9 @@ std::string text_opening(const std::string& text, std::size_t bytes) {
     return flat.substr(0, cut) + "…";
 }
 
-std::vector<std::string> string_list(const nlohmann::json& j) {
-    std::vector<std::string> out;
-    if (j.is_array())
-        for (const auto& v : j)
-            if (v.is_string()) out.push_back(v.get<std::string>());
-    return out;
-}
-
-std::string string_field(const nlohmann::json& data, const char* key) {
-    auto it = data.find(key);
-    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 struct Searcher::Impl {
-    /// "Did you mean" is for queries with a word the collection lacks:
-    /// Xapian also proposes more frequent neighbours of words that exist.
-    /// A query read in several languages lacks a word only if every
-    /// reading does (English stems are missing from French articles).
-    bool has_unknown_word(const std::vector<Xapian::Query>& readings) const {
-        for (const auto& query : readings) {
-            bool unknown = false;
-            for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && !unknown; ++t) {
-                const std::string& term = *t;
-                bool free_text = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z');
-                unknown = free_text && db.get_termfreq(term) == 0;
-            }
-            if (!unknown) return false;
-        }
-        return !readings.empty();
-    }
-
     /// The stemmer snippets of an article in @p language highlight with:
     /// the one its words were indexed with.
     const Xapian::Stem& stemmer_for(const std::string& language) {
@@ -164,16 +113,22 @@ struct Searcher::Impl {
     }
 
     Xapian::Database db;
-    Gazetteer actors, places;
+    bool has_remote = false;  ///< a shard is remote: no KeyMaker sorts (date_order.h)
+    Gazetteer actors, places;  ///< empty until load_gazetteers_for() needs them
+    bool gazetteers_loaded = false;
     std::unique_ptr<QueryTranslator> translator;
     std::map<std::string, Xapian::Stem> stemmers;
+    /// The current query's words, where snippets of long texts look (run()).
+    std::vector<std::string> snippet_words;
 
     explicit Impl(const std::vector<std::string>& paths) {
         // A writer's commits while the schema version, gazetteers, date span
         // and languages are read mean opening the newer state again.
         for (int attempt = 1;; ++attempt) {
             try {
-                db = open_collection(paths);
+                DatabaseSet set = open_database_set(paths);
+                db = set.db;
+                has_remote = set.has_remote;
                 load();
                 return;
             } catch (const Xapian::DatabaseModifiedError&) {
@@ -189,6 +144,18 @@ struct Searcher::Impl {
     }
 
     void load() {
+        gazetteers_loaded = false;
+        translator = std::make_unique<QueryTranslator>(db, actors, places);
+    }
+
+    /// The gazetteers resolve actor and place names: parsing them is most of
+    /// the cost of opening a database, so only requests that name an actor
+    /// or a place (`--actor`, `--place`, `actor:`, `place:`) load them.
+    void load_gazetteers_for(const SearchRequest& request) {
+        if (gazetteers_loaded) return;
+        if (request.filters.actors.empty() && request.filters.places.empty() &&
+            request.query.find("actor:") == std::string::npos && request.query.find("place:") == std::string::npos)
+            return;
         try {
             actors = Gazetteer();
             places = Gazetteer();
@@ -197,7 +164,7 @@ struct Searcher::Impl {
         } catch (const GazetteerError& e) {
             throw SearcherOpenError(std::string("corrupt gazetteer stored in the database: ") + e.what());
         }
-        translator = std::make_unique<QueryTranslator>(db, actors, places);
+        gazetteers_loaded = true;
     }
 
     void reopen() {
@@ -208,37 +175,46 @@ struct Searcher::Impl {
 
     std::optional<SearchResult> run(const SearchRequest& request, const HighlightMarkers& markers,
                                     QueryError& error);
-    SearchHit make_hit(const Xapian::MSetIterator& item, const Xapian::MSet& mset, const SearchRequest& request,
-                       bool has_free_text, const HighlightMarkers& markers);
+    /// @p mset is the one @p doc came from: its statistics pick snippets.
+    SearchHit make_hit(const Xapian::Document& doc, double weight, unsigned rank, const Xapian::MSet& mset,
+                       const SearchRequest& request, bool has_free_text, const HighlightMarkers& markers);
 };
 
-SearchHit Searcher::Impl::make_hit(const Xapian::MSetIterator& item, const Xapian::MSet& mset,
-                                   const SearchRequest& request, bool has_free_text,
+SearchHit Searcher::Impl::make_hit(const Xapian::Document& doc, double weight, unsigned rank,
+                                   const Xapian::MSet& mset, const SearchRequest& request, bool has_free_text,
                                    const HighlightMarkers& markers) {
     SearchHit hit;
-    hit.rank = item.get_rank() + 1;
-    hit.score = item.get_weight();
-    Xapian::Document doc = item.get_document();
-    nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (data.is_discarded()) data = nlohmann::json::object();
-    hit.id = string_field(data, schema::data::kId);
-    hit.title = string_field(data, schema::data::kTitle);
-    hit.source = string_field(data, schema::data::kSource);
-    hit.url = string_field(data, schema::data::kUrl);
-    hit.path = string_field(data, schema::data::kPath);
-    hit.lang = string_field(data, schema::data::kLang);
-    hit.actors = string_list(data.value(schema::data::kActors, nlohmann::json()));
-    hit.places = string_list(data.value(schema::data::kPlaces, nlohmann::json()));
-    std::string date = string_field(data, schema::data::kDate);
+    hit.rank = rank;
+    hit.score = weight;
+    if (request.ids_only) {
+        hit.id = doc.get_value(schema::kSlotId);
+        return hit;
+    }
+    StoredArticle data = read_stored_article(doc.get_data(), request.want_snippets);
+    hit.id = std::move(data.id);
+    hit.title = std::move(data.title);
+    hit.source = std::move(data.source);
+    hit.url = std::move(data.url);
+    hit.path = std::move(data.path);
+    hit.lang = std::move(data.lang);
+    hit.actors = std::move(data.actors);
+    hit.places = std::move(data.places);
+    const std::string& date = data.date;
     if (!date.empty()) hit.date = parse_date_bound(date, false);
     if (request.want_snippets) {
-        std::string text = string_field(data, schema::data::kText);
+        const std::string& text = data.text;
         if (has_free_text) {
             // Highlight with the stemmer the article was indexed with.
             const Xapian::Stem& stem = stemmer_for(hit.lang.empty() ? "en" : hit.lang);
-            hit.snippet = unescape_html(single_line(mset.snippet(text, request.snippet_bytes, stem,
-                                                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+            // A long text is read only around the first query word: the
+            // snippet's cost grows with the text (snippet_window.h).
+            const SnippetWindow window = snippet_window(text, snippet_words);
+            const std::string scanned(window.text);
+            hit.snippet = unescape_html(single_line(mset.snippet(scanned, request.snippet_bytes, stem,
+                                                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                                                     Xapian::MSet::SNIPPET_CJK_NGRAM,
                                                                  markers.start, markers.end, "…")));
+            hit.snippet = join_cjk_highlights(mark_window_cuts(std::move(hit.snippet), window, "…"), markers);
         } else {
             hit.snippet = text_opening(text, request.snippet_bytes);
         }
@@ -249,6 +225,7 @@ SearchHit Searcher::Impl::make_hit(const Xapian::MSetIterator& item, const Xapia
 std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, const HighlightMarkers& markers,
                                                 QueryError& error) {
     auto started = std::chrono::steady_clock::now();
+    load_gazetteers_for(request);
     std::optional<TranslatedQuery> translated = translator->translate(request, error);
     if (!translated) return std::nullopt;
     Xapian::Query query = translated->query;
@@ -270,18 +247,22 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     // Listing a group collapsed would show one article of it.
     const bool collapse = request.collapse && request.expand_id.empty();
 
+    const std::unique_ptr<Xapian::Weight> weighting = make_weighting(request.bm25);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(*weighting);
     if (collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
 
     SortOrder sort = request.sort;
     if (!ranked && !request.sort_given) sort = SortOrder::Newest;
     // Ties are broken by article ID in every order, so the same collection
-    // split into shards ranks identically to one database.
+    // split into shards ranks identically to one database. Remote shards
+    // cannot sort with a KeyMaker: there date_ordered_matches() orders the
+    // hits, and this search only counts.
+    const bool date_order_by_days = has_remote && sort != SortOrder::Relevance;
     if (sort == SortOrder::Relevance) {
         enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
-    } else {
+    } else if (!date_order_by_days) {
         auto* keys = new Xapian::MultiValueKeyMaker;
         if (sort == SortOrder::Newest)
             keys->add_value(schema::kSlotDate, true);  // reversed: undated ("") sorts last
@@ -294,15 +275,40 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     std::unique_ptr<FacetCounter> counter;
     if (!request.facets.empty()) {
         counter = std::make_unique<FacetCounter>(request.facets);
-        enquire.add_matchspy(counter.get());
+        counter->attach(enquire);
     }
-    MatchCounter matched;
-    if (collapse) enquire.add_matchspy(&matched);
+    // Xapian keeps loose bounds on collapsed counts even when it has seen
+    // every match; a spy sees each match before collapsing, so counting
+    // group keys gives exact article and group totals whenever the matcher
+    // looked at fewer documents than it was asked to check (it then saw
+    // them all). Xapian's own spy, so remote shards count too.
+    Xapian::ValueCountMatchSpy group_keys(schema::kSlotDupGroup);
+    if (collapse) enquire.add_matchspy(&group_keys);
     // Facet counts and --count must cover every match, not an estimate.
     Xapian::doccount check_at_least = (counter || request.exact_total) ? db.get_doccount() : 0;
     if (collapse)
         check_at_least = std::max(check_at_least, request.offset + request.limit + kCollapseCheckAtLeast);
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    // Xapian 1.4 passes a remote shard's match to the spies a second time
+    // when the sort is relevance-then-value and the match falls below the
+    // page (multimatch.cc skips its is_remote check on that path). With
+    // remote shards the spies therefore count in a search sorted by
+    // relevance only, and a second search, without spies, makes the page.
+    const bool count_apart = has_remote && (counter || collapse);
+    if (count_apart || date_order_by_days) enquire.set_sort_by_relevance();
+    // Counting apart still checks as many matches as the page holds, so that
+    // totals are exact whenever they would be without remote shards.
+    const bool paging_apart = count_apart || date_order_by_days;
+    Xapian::MSet mset = paging_apart ? enquire.get_mset(0, 0, std::max(check_at_least, request.offset + request.limit))
+                                     : enquire.get_mset(request.offset, request.limit, check_at_least);
+    Xapian::MSet page = mset;  // the hits (unless date_order_by_days)
+    if (count_apart && !date_order_by_days) {
+        Xapian::Enquire paging(db);
+        paging.set_query(query);
+        paging.set_weighting_scheme(*weighting);
+        if (collapse) paging.set_collapse_key(schema::kSlotDupGroup);
+        paging.set_sort_by_relevance_then_value(schema::kSlotId, false);
+        page = paging.get_mset(request.offset, request.limit);
+    }
 
     SearchResult result;
     result.query = request.query;
@@ -318,18 +324,40 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     result.collapsed = collapse;
     if (collapse) {
-        result.total_exact = matched.count() < check_at_least || check_at_least >= db.get_doccount();
-        result.groups = result.total_exact ? matched.groups() : mset.get_matches_estimated();
-        result.total = result.total_exact ? matched.count() : mset.get_uncollapsed_matches_estimated();
+        const Xapian::doccount seen = group_keys.get_total();
+        result.total_exact = seen < check_at_least || check_at_least >= db.get_doccount();
+        // Articles without a key are not collapsed: each is a group.
+        Xapian::doccount groups = 0, keyed = 0;
+        for (auto key = group_keys.values_begin(); key != group_keys.values_end(); ++key) {
+            ++groups;
+            keyed += key.get_termfreq();
+        }
+        result.groups = result.total_exact ? groups + (seen - keyed) : mset.get_matches_estimated();
+        result.total = result.total_exact ? seen : mset.get_uncollapsed_matches_estimated();
     }
     result.offset = request.offset;
-    for (auto item = mset.begin(); item != mset.end(); ++item) {
-        result.hits.push_back(make_hit(item, mset, request, ranked, markers));
-        if (collapse) result.hits.back().similar = similar_count(query, item.get_document());
+    snippet_words = request.want_snippets && ranked ? newsdex::snippet_words(query) : std::vector<std::string>();
+    if (date_order_by_days) {
+        const auto ordered = date_ordered_matches(db, query, *weighting, sort == SortOrder::Newest, collapse,
+                                                  request.offset + request.limit);
+        for (std::size_t i = request.offset; i < ordered.size(); ++i) {
+            const Xapian::Document doc = db.get_document(ordered[i].docid);
+            // Snippets from the statistics of the whole query, as locally.
+            result.hits.push_back(
+                make_hit(doc, ordered[i].weight, static_cast<unsigned>(i + 1), mset, request, ranked, markers));
+            if (collapse) result.hits.back().similar = similar_count(query, doc);
+        }
+    } else {
+        for (auto item = page.begin(); item != page.end(); ++item) {
+            const Xapian::Document doc = item.get_document();
+            result.hits.push_back(
+                make_hit(doc, item.get_weight(), item.get_rank() + 1, page, request, ranked, markers));
+            if (collapse) result.hits.back().similar = similar_count(query, doc);
+        }
     }
     if (counter) result.facets = counter->facets(request.facet_limit);
-    if (!translated->corrected_query.empty() && translated->corrected_query != request.query &&
-        has_unknown_word(translated->readings))
+    // The translator corrects only queries with a word the collection lacks.
+    if (!translated->corrected_query.empty() && translated->corrected_query != request.query)
         result.suggestion = translated->corrected_query;
     result.elapsed_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

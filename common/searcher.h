@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "database_set.h"
 #include "search_request.h"
 
 namespace newsdex {
@@ -21,16 +22,15 @@ struct HighlightMarkers {
     std::string end = "**";
 };
 
-/// A database that cannot be searched: missing, not a newsdex database, or
-/// written by another schema version. what() is one line for the user.
-class SearcherOpenError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
+/// A database that cannot be searched: missing, unreachable, not a newsdex
+/// database, or written by another schema version. what() is one line for
+/// the user.
+using SearcherOpenError = DatabaseOpenError;
 
 /// Searches one collection made of one or more databases (each a directory,
-/// a Xapian stub file, or anything Xapian::Database accepts). Read-only: it
-/// never writes to a database. Not thread-safe: make one per thread.
+/// a Xapian stub file, or tcp://HOST:PORT of a xapian-tcpsrv: see
+/// database_set.h) as shards of one. Read-only: it never writes to a
+/// database. Not thread-safe: make one per thread.
 class Searcher {
   public:
     /// Opens the databases. Throws SearcherOpenError.

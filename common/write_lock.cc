@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,6 +50,10 @@ std::string busy_message(const std::string& db_path, pid_t pid) {
 }  // namespace
 
 WriteLock::WriteLock(const std::string& db_path, bool wait, const std::function<void(pid_t)>& on_wait) {
+    acquire(db_path, wait, on_wait);
+}
+
+void WriteLock::acquire(const std::string& db_path, bool wait, const std::function<void(pid_t)>& on_wait) {
     std::error_code ec;
     std::filesystem::create_directories(db_path, ec);
     if (ec) throw DatabaseWriteError("cannot create database directory " + db_path + ": " + ec.message());
@@ -79,6 +84,17 @@ WriteLock::WriteLock(const std::string& db_path, bool wait, const std::function<
             ::close(fd_);
             throw DatabaseWriteError("cannot lock " + path + ": " + std::strerror(error));
         }
+    }
+    // A newsdex-index that merged its shards has exchanged the database
+    // directory for a new one (database_merge.h) while we waited: the file
+    // we locked is no longer the database's. Lock the new one instead.
+    struct stat held {}, current {};
+    if (::fstat(fd_, &held) == 0 &&
+        (::stat(path.c_str(), &current) != 0 || held.st_ino != current.st_ino || held.st_dev != current.st_dev)) {
+        ::close(fd_);
+        fd_ = -1;
+        acquire(db_path, wait, {});  // on_wait was called already
+        return;
     }
     // Ours now, whatever pid a dead holder left in the file. A failure to
     // record the pid (disk full) only makes a rival's message vaguer.

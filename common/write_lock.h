@@ -59,6 +59,7 @@ class WriteLock {
     static std::optional<pid_t> holder(const std::string& db_path);
 
   private:
+    void acquire(const std::string& db_path, bool wait, const std::function<void(pid_t)>& on_wait);
     int fd_ = -1;
 };
 

@@ -11,12 +11,15 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
 #include "boilerplate.h"
+#include "cli_errors.h"
 #include "console_observer.h"
 #include "entity_recognizer.h"
 #include "index_stats.h"
@@ -24,6 +27,8 @@
 #include "indexing_pipeline.h"
 #include "paths.h"
 #include "schema.h"
+#include "shard_layout.h"
+#include "sharded_index_writer.h"
 
 namespace po = boost::program_options;
 using namespace newsdex;
@@ -46,6 +51,7 @@ struct IndexerConfig {
     std::string database;
     std::vector<std::string> inputs;
     std::vector<std::string> delete_ids;
+    std::optional<ShardLayout> shard_by;  // --shard-by
     bool stats = false;
     bool quiet = false;
     bool summary_json = false;
@@ -116,6 +122,14 @@ po::options_description option_table() {
         ("stats", "print what the database holds and exit")
         ("threads,j", po::value<unsigned>()->value_name("N")->default_value(0),
          "analysis threads (0 = one per core)")
+        ("shard-by", po::value<std::string>()->value_name("LAYOUT"),
+         "write a sharded collection: DIR holds one database per year, month or hash:N of the "
+         "article ID, and a stub file DIR/XAPIANDB that opens them as one (later runs need no flag)")
+        ("writers", po::value<unsigned>()->value_name("N")->default_value(0),
+         "Xapian writer threads, each filling its own shard, merged at the end (0 = one per core; "
+         "1 = write into the database directly; with --shard-by, one per shard)")
+        ("memory-limit", po::value<std::uint64_t>()->value_name("MB")->default_value(kDefaultMemoryLimit >> 20),
+         "bound on the memory of pending writes and queues, in MB (commits come sooner when reached)")
         ("commit-every", po::value<std::uint64_t>()->value_name("N")->default_value(kDefaultCommitEvery),
          "commit after every N articles (a kill or crash loses at most the articles since the "
          "last commit; rerun the same command to finish)")
@@ -131,7 +145,8 @@ po::options_description option_table() {
 void print_usage(const po::options_description& options) {
     std::cout << "Usage: newsdex-index [--db DIR] [options] PATH...\n"
                  "       newsdex-index --stats [--db DIR]\n"
-                 "       newsdex-index --delete ID... [--db DIR]\n\n"
+                 "       newsdex-index --delete ID... [--db DIR]\n"
+                 "       newsdex-index --shard-by year|month|hash:N --db DIR [options] PATH...\n\n"
                  "Indexes article dumps: files, directories (walked recursively) or - for\n"
                  "standard input, as text (.txt), JSON Lines (.jsonl, .ndjson) or CSV/TSV\n"
                  "(.csv, .tsv), each optionally gzip-compressed (.gz). Re-indexing is\n"
@@ -163,6 +178,17 @@ IndexerConfig check_options(const po::variables_map& vm) {
     config.pipeline.analysis_threads = vm["threads"].as<unsigned>();
     config.pipeline.commit_every = vm["commit-every"].as<std::uint64_t>();
     if (config.pipeline.commit_every == 0) throw UsageError("--commit-every must be at least 1");
+    config.writer.writers = vm["writers"].as<unsigned>();
+    if (vm.count("shard-by")) {
+        std::string error;
+        config.shard_by = ShardLayout::parse(vm["shard-by"].as<std::string>(), error);
+        if (!config.shard_by) throw UsageError("--shard-by: " + error);
+        if (config.stats) throw UsageError("--shard-by is for indexing, not --stats");
+    }
+    const std::uint64_t memory_mb = vm["memory-limit"].as<std::uint64_t>();
+    if (memory_mb < 64) throw UsageError("--memory-limit must be at least 64 (MB)");
+    config.writer.memory_limit = memory_mb << 20;
+    config.pipeline.memory_limit = config.writer.memory_limit;
     config.default_language = schema::normalise_name(vm["lang"].as<std::string>());
 
     if (config.stats) return config;  // no analysis resources needed
@@ -261,7 +287,14 @@ int run_index(IndexerConfig& config) {
         std::fprintf(stderr, "newsdex-index: waiting for the newsdex-index writing %s (pid %s) to finish...\n",
                      config.database.c_str(), pid ? std::to_string(pid).c_str() : "unknown");
     };
-    IndexWriter writer(config.database, config.writer);
+    // A sharded collection remembers its layout: --shard-by is needed only
+    // to create one.
+    std::unique_ptr<ArticleWriter> writer_owner;
+    if (config.shard_by || read_shard_layout(config.database))
+        writer_owner = std::make_unique<ShardedIndexWriter>(config.database, config.shard_by, config.writer);
+    else
+        writer_owner = std::make_unique<IndexWriter>(config.database, config.writer);
+    ArticleWriter& writer = *writer_owner;
     try {
         for (const auto& id : config.delete_ids) {
             if (writer.remove(id)) ++counts.deleted; else ++counts.not_found;
@@ -279,6 +312,7 @@ int run_index(IndexerConfig& config) {
             counts = indexed;
         } else {
             writer.commit();
+            writer.finish();
         }
     } catch (const DatabaseWriteError& e) {
         observer.finish();
@@ -327,18 +361,10 @@ int main(int argc, char** argv) {
         return config.stats ? show_stats(config) : run_index(config);
     } catch (const po::error& e) {
         std::fprintf(stderr, "newsdex-index: error: %s (see --help)\n", e.what());
-    } catch (const UsageError& e) {
-        std::fprintf(stderr, "newsdex-index: error: %s\n", e.what());
-    } catch (const DatabaseBusyError& e) {
-        std::fprintf(stderr, "newsdex-index: error: %s\n", e.what());
-    } catch (const DatabaseWriteError& e) {
-        std::fprintf(stderr, "newsdex-index: error: %s\n", e.what());
     } catch (const Xapian::DatabaseOpeningError& e) {
         std::fprintf(stderr, "newsdex-index: error: cannot open database: %s\n", e.get_msg().c_str());
-    } catch (const Xapian::Error& e) {
-        std::fprintf(stderr, "newsdex-index: error: %s: %s\n", e.get_type(), e.get_msg().c_str());
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "newsdex-index: error: %s\n", e.what());
+    } catch (...) {  // usage, busy or unwritable database, other Xapian errors
+        report_fatal_error("newsdex-index");
     }
     return kExitFatal;
 }

@@ -16,7 +16,9 @@
 #include <boost/program_options.hpp>
 
 #include "batch_search.h"
+#include "cli_errors.h"
 #include "paths.h"
+#include "ranking.h"
 #include "result_format.h"
 #include "schema.h"
 #include "searcher.h"
@@ -51,11 +53,13 @@ po::options_description option_table() {
     // clang-format off
     options.add_options()
         ("help,h", "show this help and exit")
-        ("db,d", po::value<std::vector<std::string>>()->value_name("DIR")->composing(),
-         "database to search (default: $NEWSDEX_DB, else ./newsdex.db); repeat to search "
-         "several as one collection")
+        ("db,d", po::value<std::vector<std::string>>()->value_name("DB")->composing(),
+         "database to search: a directory, a Xapian stub file or tcp://HOST:PORT (xapian-tcpsrv); "
+         "default $NEWSDEX_DB, else ./newsdex.db; repeat to search several as shards of one collection")
         ("match", po::value<std::string>()->value_name("all|any")->default_value("all"),
          "all: every word must match; any: rank articles matching any word")
+        ("bm25", po::value<std::string>()->value_name("K1,B"),
+         "BM25 parameters of the ranking (default 2.0,0.75; see README, Ranking)")
         ("from", po::value<std::string>()->value_name("DATE"), "published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
         ("to", po::value<std::string>()->value_name("DATE"), "published on or before DATE (inclusive)")
         ("include-undated", "date filters also keep undated articles")
@@ -98,8 +102,8 @@ po::options_description option_table() {
 }
 
 void print_usage(const po::options_description& options) {
-    std::cout << "Usage: newsdex-search [--db DIR]... [options] QUERY...\n"
-                 "       newsdex-search [--db DIR]... [options] --batch FILE\n\n"
+    std::cout << "Usage: newsdex-search [--db DB]... [options] QUERY...\n"
+                 "       newsdex-search [--db DB]... [options] --batch FILE\n\n"
                  "Searches a newsdex database. QUERY words must all match (--match any to\n"
                  "rank by any); \"phrases\", AND OR NOT, +word -word, NEAR, wild*, title:word,\n"
                  "=exact, and filters actor:NAME place:NAME source:NAME lang:CODE year:YYYY\n"
@@ -127,6 +131,8 @@ SearchConfig check_options(const po::variables_map& vm) {
     SearchConfig config;
     config.databases = option_list(vm, "db");
     if (config.databases.empty()) config.databases.push_back(default_database_path());
+    for (const auto& spec : config.databases)
+        if (std::string problem = check_database_spec(spec); !problem.empty()) throw UsageError(problem);
 
     SearchRequest& request = config.request;
     if (vm.count("query")) {
@@ -137,6 +143,12 @@ SearchConfig check_options(const po::variables_map& vm) {
     if (match == "all") request.match = MatchMode::All;
     else if (match == "any") request.match = MatchMode::Any;
     else throw UsageError("--match must be all or any, not '" + match + "'");
+    if (vm.count("bm25")) {
+        std::string problem;
+        auto bm25 = parse_bm25_parameters(vm["bm25"].as<std::string>(), problem);
+        if (!bm25) throw UsageError("--bm25: " + problem);
+        request.bm25 = *bm25;
+    }
 
     if (vm.count("sort")) {
         const std::string& sort = vm["sort"].as<std::string>();
@@ -216,6 +228,10 @@ SearchConfig check_options(const po::variables_map& vm) {
         // Batch output is always one JSON line per query.
         config.format = OutputFormat::JsonLines;
     }
+    // Compute only what is printed: TSV has no snippet column, and --ids
+    // (batch mode always prints JSON) needs no stored document.
+    if (config.format == OutputFormat::Tsv) request.want_snippets = false;
+    request.ids_only = config.mode == Mode::Ids && config.batch_file.empty();
     // People reading a list want each story once; scripts get every article
     // unless they ask (and --count keeps counting articles).
     const bool listing = config.format == OutputFormat::Text && config.mode == Mode::Results;
@@ -318,14 +334,8 @@ int main(int argc, char** argv) {
         return config.batch_file.empty() ? run_single(config) : run_batch_file(config);
     } catch (const po::error& e) {
         std::fprintf(stderr, "newsdex-search: error: %s (see --help)\n", e.what());
-    } catch (const UsageError& e) {
-        std::fprintf(stderr, "newsdex-search: error: %s\n", e.what());
-    } catch (const SearcherOpenError& e) {
-        std::fprintf(stderr, "newsdex-search: error: %s\n", e.what());
-    } catch (const Xapian::Error& e) {
-        std::fprintf(stderr, "newsdex-search: error: %s: %s\n", e.get_type(), e.get_msg().c_str());
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "newsdex-search: error: %s\n", e.what());
+    } catch (...) {  // usage, a database that does not open, other Xapian errors
+        report_fatal_error("newsdex-search");
     }
     return kExitError;
 }

@@ -126,7 +126,7 @@ TEST_CASE("IDs: id field, else url, else path for one-per-file input, else a con
     CHECK(hashed.id == "sha:" + hashed.content_hash);
 }
 
-TEST_CASE("titles: a short first line is a headline; else the first sentence, cut at a word") {
+TEST_CASE("titles: a short first line is a headline, else the first sentence cut at a word") {
     Fixture f;
     Analyzer analyzer(f.config);
     struct Case {

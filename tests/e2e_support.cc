@@ -15,6 +15,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <doctest/doctest.h>
+
 extern char** environ;
 
 namespace newsdex::test {
@@ -35,17 +37,7 @@ std::string resolve_program(const std::string& name) {
 
 }  // namespace
 
-CommandResult run(const std::vector<std::string>& args, const std::string& stdin_text) {
-    int in_pipe[2], out_pipe[2], err_pipe[2];
-    if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
-        posix_spawn_file_actions_addclose(&actions, fd);
-
+pid_t spawn_program(const std::vector<std::string>& args, posix_spawn_file_actions_t& actions) {
     std::vector<std::string> env_strings;
     for (char** e = environ; *e; ++e) {
         std::string var = *e;
@@ -66,10 +58,32 @@ CommandResult run(const std::vector<std::string>& args, const std::string& stdin
     pid_t pid;
     int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("cannot run " + argv_strings[0]);
+    return pid;
+}
+
+int decode_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+
+CommandResult run(const std::vector<std::string>& args, const std::string& stdin_text) {
+    int in_pipe[2], out_pipe[2], err_pipe[2];
+    if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
+        posix_spawn_file_actions_addclose(&actions, fd);
+    pid_t pid = -1;
+    try {
+        pid = spawn_program(args, actions);
+    } catch (...) {
+        for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+        throw;
+    }
     close(in_pipe[0]);
     close(out_pipe[1]);
     close(err_pipe[1]);
-    if (rc != 0) throw std::runtime_error("cannot run " + argv_strings[0]);
 
     // Feed stdin and drain stderr on threads so no pipe can fill up and block.
     std::thread feeder([&] {
@@ -90,7 +104,7 @@ CommandResult run(const std::vector<std::string>& args, const std::string& stdin
     close(err_pipe[0]);
     int status = 0;
     waitpid(pid, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.exit_code = decode_status(status);
     return result;
 }
 
@@ -130,6 +144,47 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) lines.push_back(line);
     return lines;
+}
+
+const std::string& corpus_db() {
+    static TempDir dir;
+    static std::string db = [] {
+        std::string path = dir / "corpus.db";
+        CommandResult r = run({"newsdex-index", "--quiet", "--db", path, "--field", "text=notes", "--field",
+                               "date=event_date", "--field", "id=event_id", corpus_dir()});
+        if (r.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + r.err);
+        return path;
+    }();
+    return db;
+}
+
+CommandResult search_corpus(std::vector<std::string> args, const std::string& stdin_text) {
+    args.insert(args.begin(), {"newsdex-search", "--db", corpus_db()});
+    return run(args, stdin_text);
+}
+
+nlohmann::json search_corpus_json(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--format", "json"});
+    CommandResult r = search_corpus(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    return nlohmann::json::parse(r.out);
+}
+
+long count_corpus(std::vector<std::string> args) {
+    args.insert(args.begin(), "--count");
+    CommandResult r = search_corpus(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    return std::stol(r.out);
+}
+
+std::vector<std::string> corpus_ids(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--ids", "--limit", "100"});
+    CommandResult r = search_corpus(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    return lines_of(r.out);
 }
 
 }  // namespace newsdex::test

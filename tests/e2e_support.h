@@ -5,9 +5,14 @@
 #ifndef NEWSDEX_TESTS_E2E_SUPPORT_H
 #define NEWSDEX_TESTS_E2E_SUPPORT_H
 
+#include <spawn.h>
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace newsdex::test {
 
@@ -21,6 +26,15 @@ struct CommandResult {
 /// build's bin directory, or an absolute path) with @p stdin_text on its
 /// standard input, NO_COLOR set and NEWSDEX_DB unset.
 CommandResult run(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+/// Starts @p args (args[0] resolved as for run()) with NO_COLOR set and
+/// NEWSDEX_DB unset, its standard streams as @p actions say, and destroys
+/// @p actions; the child's pid. Throws std::runtime_error when it cannot
+/// start. For run() and BackgroundProcess (reliability_support.h).
+pid_t spawn_program(const std::vector<std::string>& args, posix_spawn_file_actions_t& actions);
+
+/// A waitpid() status as an exit status: the exit code, or 128 + the signal.
+int decode_status(int status);
 
 /// A fresh directory removed (with its contents) when the object dies.
 class TempDir {
@@ -45,6 +59,21 @@ std::string shared_dir();
 
 /// Lines of @p text (without the newlines).
 std::vector<std::string> lines_of(const std::string& text);
+
+/// corpus/ indexed once per test process (with the --field mappings of its
+/// ACLED-style export) into a temporary directory; read-only afterwards.
+/// Throws std::runtime_error when indexing fails.
+const std::string& corpus_db();
+
+/// `newsdex-search --db corpus_db() ARGS...`, @p stdin_text on its input.
+CommandResult search_corpus(std::vector<std::string> args, const std::string& stdin_text = "");
+/// The same with --format json, parsed; REQUIREs exit status 0 or 1.
+nlohmann::json search_corpus_json(std::vector<std::string> args);
+/// The same with --count: the number; REQUIREs exit status 0 or 1.
+long count_corpus(std::vector<std::string> args);
+/// The same with --ids --limit 100: the IDs in rank order; REQUIREs exit
+/// status 0 or 1.
+std::vector<std::string> corpus_ids(std::vector<std::string> args);
 
 }  // namespace newsdex::test
 

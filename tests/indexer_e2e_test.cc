@@ -107,7 +107,7 @@ TEST_CASE("an edited article replaces its old version") {
     CHECK(s["total_articles"] == 2);
 }
 
-TEST_CASE("bad input is reported as file:line, skipped and counted; the rest is indexed") {
+TEST_CASE("bad input is reported as file:line, skipped and counted, and the rest is indexed") {
     TempDir dir;
     std::string db = dir / "db";
     std::string in = (dir.path() / "in").string();

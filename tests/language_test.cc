@@ -15,7 +15,7 @@
 
 using namespace newsdex;
 
-TEST_CASE("detect_language: a sentence or a paragraph is enough; too little says nothing") {
+TEST_CASE("detect_language: a sentence or a paragraph is enough, too little says nothing") {
     struct Case {
         const char* text;
         const char* expected;
@@ -146,7 +146,7 @@ TEST_CASE("queries are read in every language of the collection") {
     CHECK(ids("drones", {}, {"fr"}) == std::vector<std::string>{"fr1"});
 }
 
-TEST_CASE("merge_readings: differing terms become synonyms; other shapes give up") {
+TEST_CASE("merge_readings: differing terms become synonyms, other shapes give up") {
     using Q = Xapian::Query;
     const Q en(Q::OP_AND, Q("Zfrapp", 1, 1), Q("Zdrone", 1, 2));
     const Q fr(Q::OP_AND, Q("Zfrapp", 1, 1), Q("Zdron", 1, 2));

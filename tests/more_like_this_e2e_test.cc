@@ -17,47 +17,11 @@ using nlohmann::json;
 
 namespace {
 
-const std::string& corpus_db() {
-    static TempDir dir;
-    static std::string db = [] {
-        std::string path = dir / "corpus.db";
-        CommandResult r = run({"newsdex-index", "--quiet", "--db", path, "--field", "text=notes", "--field",
-                               "date=event_date", "--field", "id=event_id", corpus_dir()});
-        if (r.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + r.err);
-        return path;
-    }();
-    return db;
-}
-
-CommandResult search(std::vector<std::string> args) {
-    args.insert(args.begin(), {"newsdex-search", "--db", corpus_db()});
-    return run(args);
-}
-
-json search_json(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--format", "json"});
-    CommandResult r = search(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code <= 1);
-    return json::parse(r.out);
-}
-
-std::vector<std::string> ids(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--ids", "--limit", "100"});
-    CommandResult r = search(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code <= 1);
-    auto out = lines_of(r.out);
+/// The IDs of the hits, sorted: these tests compare sets of articles.
+std::vector<std::string> sorted_ids(std::vector<std::string> args) {
+    std::vector<std::string> out = corpus_ids(std::move(args));
     std::sort(out.begin(), out.end());
     return out;
-}
-
-long count(std::vector<std::string> args) {
-    args.insert(args.begin(), "--count");
-    CommandResult r = search(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code <= 1);
-    return std::stol(r.out);
 }
 
 const std::string kAguelhokRepost = corpus_dir() + "/articles/aguelhok-drones-repost.txt";
@@ -66,7 +30,7 @@ const std::string kMenakaRepost = corpus_dir() + "/articles/menaka-eigs-reprise.
 
 }  // namespace
 
-TEST_CASE("--expand lists each syndicated group; every other article is alone") {
+TEST_CASE("--expand lists each syndicated group, every other article is alone") {
     struct Case {
         std::string id;
         std::vector<std::string> group;  // sorted
@@ -81,9 +45,9 @@ TEST_CASE("--expand lists each syndicated group; every other article is alone") 
     };
     for (const Case& c : cases) {
         CAPTURE(c.id);
-        CHECK(ids({"--expand", c.id}) == c.group);
+        CHECK(sorted_ids({"--expand", c.id}) == c.group);
     }
-    CommandResult unknown = search({"--expand", "no-such-id"});
+    CommandResult unknown = search_corpus({"--expand", "no-such-id"});
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err == "newsdex-search: error: no article with ID 'no-such-id'\n");
 }
@@ -100,12 +64,12 @@ TEST_CASE("--stats counts the near-duplicate groups") {
 
 TEST_CASE("collapse: one hit per group, +N similar, totals of articles and groups") {
     // March 2024: 7 articles, 3 of them the aguelhok group.
-    json off = search_json({"date:2024-03", "--limit", "100"});
+    json off = search_corpus_json({"date:2024-03", "--limit", "100"});
     CHECK(off["collapsed"] == false);
     CHECK(off["groups"].is_null());
     CHECK(off["total"] == 7);
     CHECK(off["hits"].size() == 7);
-    json on = search_json({"--collapse", "date:2024-03", "--limit", "100"});
+    json on = search_corpus_json({"--collapse", "date:2024-03", "--limit", "100"});
     CHECK(on["collapsed"] == true);
     CHECK(on["total"] == 7);
     CHECK(on["groups"] == 5);
@@ -116,52 +80,52 @@ TEST_CASE("collapse: one hit per group, +N similar, totals of articles and group
     CHECK(similar == 2);
 
     // "+N similar" counts only the copies that match the query too.
-    json kidal = search_json({"--collapse", "Tessalit", "Aguelhok", "drone"});
+    json kidal = search_corpus_json({"--collapse", "Tessalit", "Aguelhok", "drone"});
     for (const auto& hit : kidal["hits"])
         if (hit["id"] == "sm-2024-0320-aguelhok" || hit["id"] == "mon-2024-004") CHECK(hit["similar"] <= 2);
 
-    CHECK(count({"date:2024-03"}) == 7);
-    CHECK(count({"--collapse", "date:2024-03"}) == 5);
-    CHECK(count({"--collapse", ""}) == 65 - 2 - 2 - 1);
+    CHECK(count_corpus({"date:2024-03"}) == 7);
+    CHECK(count_corpus({"--collapse", "date:2024-03"}) == 5);
+    CHECK(count_corpus({"--collapse", ""}) == 65 - 2 - 2 - 1);
 
     // Text output collapses by default and says so; --no-collapse does not.
-    CommandResult text = search({"--format", "text", "date:2024-03"});
+    CommandResult text = search_corpus({"--format", "text", "date:2024-03"});
     CHECK(text.out.find("7 articles match \"date:2024-03\" (5 after collapsing near-duplicates)") == 0);
     CHECK(text.out.find("+2 similar") != std::string::npos);
-    CommandResult plain = search({"--format", "text", "--no-collapse", "date:2024-03"});
+    CommandResult plain = search_corpus({"--format", "text", "--no-collapse", "date:2024-03"});
     CHECK(plain.out.find("7 articles match \"date:2024-03\"\n") == 0);
     CHECK(plain.out.find("similar") == std::string::npos);
-    CommandResult both = search({"--collapse", "--no-collapse", "x"});
+    CommandResult both = search_corpus({"--collapse", "--no-collapse", "x"});
     CHECK(both.exit_code == 2);
     CHECK(both.err == "newsdex-search: error: --collapse and --no-collapse cannot be combined\n");
 }
 
 TEST_CASE("French: detected without a lang field, stemmed in French, found by French queries") {
-    json hit = search_json({"--expand", "et-2018-0512-menaka", "--sort", "oldest"});
+    json hit = search_corpus_json({"--expand", "et-2018-0512-menaka", "--sort", "oldest"});
     REQUIRE(hit["hits"].size() == 2);
     for (const auto& h : hit["hits"]) CHECK(h["lang"] == "fr");
-    CHECK(count({"lang:fr"}) == 11);
-    CHECK(count({"lang:en"}) == 54);
+    CHECK(count_corpus({"lang:fr"}) == 11);
+    CHECK(count_corpus({"lang:en"}) == 54);
 
     // Only the French drone-strike article says "frappes de drones"; an
     // English query finds the English ones, "drones" finds both.
-    CHECK(ids({"frappes de drones"}) == std::vector<std::string>{"rs-2024-0327-kidal-drones"});
-    auto drones = ids({"drones"});
+    CHECK(sorted_ids({"frappes de drones"}) == std::vector<std::string>{"rs-2024-0327-kidal-drones"});
+    auto drones = sorted_ids({"drones"});
     CHECK(std::find(drones.begin(), drones.end(), "rs-2024-0327-kidal-drones") != drones.end());
     CHECK(std::find(drones.begin(), drones.end(), "mon-2024-004") != drones.end());
-    auto english = ids({"--lang", "en", "drones"});
+    auto english = sorted_ids({"--lang", "en", "drones"});
     CHECK(std::find(english.begin(), english.end(), "rs-2024-0327-kidal-drones") == english.end());
     // actor: filters work across languages: GSIM in a French title.
-    auto jnim = ids({"actor:JNIM", "lang:fr"});
+    auto jnim = sorted_ids({"actor:JNIM", "lang:fr"});
     CHECK(std::find(jnim.begin(), jnim.end(), "et-2024-0401-blocus") != jnim.end());
     // Snippets of French hits highlight French stems.
-    json fr = search_json({"frappes de drones"});
+    json fr = search_corpus_json({"frappes de drones"});
     REQUIRE(fr["hits"].size() == 1);
     CHECK(fr["hits"][0]["snippet"].get<std::string>().find("**frappes**") != std::string::npos);
 }
 
 TEST_CASE("--like: similar articles first, the liked ones left out, filters apply") {
-    auto like = search_json({"--like", "mon-2024-004", "--limit", "3"});
+    auto like = search_corpus_json({"--like", "mon-2024-004", "--limit", "3"});
     REQUIRE(like["hits"].size() == 3);
     // Its syndicated copies are the most similar articles of all.
     std::vector<std::string> top{like["hits"][0]["id"], like["hits"][1]["id"]};
@@ -170,7 +134,7 @@ TEST_CASE("--like: similar articles first, the liked ones left out, filters appl
     for (const auto& hit : like["hits"]) CHECK(hit["id"] != "mon-2024-004");
 
     // "What else was written in the two weeks after it."
-    json after = search_json({"--like", "mon-2024-004", "--from", "2024-03-12", "--to", "2024-03-25"});
+    json after = search_corpus_json({"--like", "mon-2024-004", "--from", "2024-03-12", "--to", "2024-03-25"});
     REQUIRE(after["hits"].size() >= 2);
     for (const auto& hit : after["hits"]) {
         CHECK(hit["date"].get<std::string>() >= "2024-03-12");
@@ -178,31 +142,31 @@ TEST_CASE("--like: similar articles first, the liked ones left out, filters appl
     }
     CHECK(after["hits"][0]["score"].get<double>() > 0);
     // Two liked articles: neither comes back.
-    auto two = ids({"--like", "mon-2024-004", "--like", "sm-2024-0320-aguelhok"});
+    auto two = sorted_ids({"--like", "mon-2024-004", "--like", "sm-2024-0320-aguelhok"});
     CHECK(std::find(two.begin(), two.end(), "sm-2024-0320-aguelhok") == two.end());
     CHECK(std::find(two.begin(), two.end(), kAguelhokRepost) != two.end());
     // Free text narrows them: every hit must also match it.
-    const auto tessalit = ids({"Tessalit"});
-    const auto narrowed = ids({"--like", "mon-2024-004", "Tessalit"});
+    const auto tessalit = sorted_ids({"Tessalit"});
+    const auto narrowed = sorted_ids({"--like", "mon-2024-004", "Tessalit"});
     CHECK(!narrowed.empty());
     for (const auto& id : narrowed) {
         CAPTURE(id);
         CHECK(std::find(tessalit.begin(), tessalit.end(), id) != tessalit.end());
     }
-    CommandResult unknown = search({"--like", "nope"});
+    CommandResult unknown = search_corpus({"--like", "nope"});
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err == "newsdex-search: error: no article with ID 'nope'\n");
 }
 
 TEST_CASE("actor-pair and week facets are exact: equal to --count of the same filter") {
-    json r = search_json({"--facets", "actor-pair,week", "--facet-limit", "500", "--limit", "0", ""});
+    json r = search_corpus_json({"--facets", "actor-pair,week", "--facet-limit", "500", "--limit", "0", ""});
     REQUIRE(!r["facets"]["actor-pair"].empty());
     for (const auto& v : r["facets"]["actor-pair"]) {
         const std::string a = v["actors"][0], b = v["actors"][1];
         CAPTURE(v["value"].get<std::string>());
         CHECK(v["value"] == a + " + " + b);
         CHECK(a < b);
-        CHECK(count({"actor:\"" + a + "\" actor:\"" + b + "\""}) == v["count"].get<long>());
+        CHECK(count_corpus({"actor:\"" + a + "\" actor:\"" + b + "\""}) == v["count"].get<long>());
     }
     long dated = 0;
     for (const auto& v : r["facets"]["week"]) dated += v["count"].get<long>();
@@ -212,12 +176,12 @@ TEST_CASE("actor-pair and week facets are exact: equal to --count of the same fi
     for (const auto& v : r["facets"]["week"]) {
         CHECK(v["value"].get<std::string>() > previous);
         previous = v["value"];
-        if (v["value"] == "2024-W12") CHECK(v["count"] == count({"date:2024-03-18..2024-03-24"}));
+        if (v["value"] == "2024-W12") CHECK(v["count"] == count_corpus({"date:2024-03-18..2024-03-24"}));
     }
-    CommandResult text = search({"--format", "text", "--facets", "week", "--limit", "0", "date:2024-03"});
+    CommandResult text = search_corpus({"--format", "text", "--facets", "week", "--limit", "0", "date:2024-03"});
     CHECK(text.out.find("\nweek\n  2024-W10 ") != std::string::npos);
     CHECK(text.out.find("█") != std::string::npos);
-    CommandResult bad = search({"--facets", "actor,weeks", "x"});
+    CommandResult bad = search_corpus({"--facets", "actor,weeks", "x"});
     CHECK(bad.err == "newsdex-search: error: unknown facet 'weeks' (known: actor, place, actor-pair, week, month, "
                      "year, source, lang)\n");
 }

@@ -525,7 +525,7 @@ TEST_CASE("jsonl: a malformed line is reported with its line and skipped") {
     }
 }
 
-TEST_CASE("jsonl: keys match case-insensitively; text falls back to body, content") {
+TEST_CASE("jsonl: keys match case-insensitively, text falls back to body or content") {
     struct Case {
         const char* line;
         const char* text;
@@ -548,7 +548,7 @@ TEST_CASE("jsonl: keys match case-insensitively; text falls back to body, conten
     }
 }
 
-TEST_CASE("jsonl: numbers become text; a numeric date is a timestamp") {
+TEST_CASE("jsonl: numbers become text, a numeric date is a timestamp") {
     struct Case {
         const char* line;
         const char* id;
@@ -838,7 +838,7 @@ TEST_CASE("gzip is detected by its magic bytes, the format by the name before .g
     CHECK(texts_of(in_memory) == std::vector<std::string>{"in memory"});
 }
 
-TEST_CASE("gzip: concatenated members are all read; bytes_read counts compressed bytes") {
+TEST_CASE("gzip: concatenated members are all read, bytes_read counts compressed bytes") {
     TempDir dir;
     std::string big;
     for (int i = 0; big.size() < 3'000'000; ++i) {

@@ -24,16 +24,9 @@
 
 #include "e2e_support.h"
 
-extern char** environ;
-
 namespace newsdex::test {
 
 namespace {
-
-std::string resolve_program(const std::string& name) {
-    if (!name.empty() && name[0] == '/') return name;
-    return std::string(NEWSDEX_BIN_DIR) + "/" + name;
-}
 
 std::string read_text_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -41,8 +34,6 @@ std::string read_text_file(const std::filesystem::path& path) {
     s << in.rdbuf();
     return s.str();
 }
-
-int decode_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
 
 }  // namespace
 
@@ -56,26 +47,7 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& args, const
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-        std::string var = *e;
-        if (var.rfind("NEWSDEX_DB=", 0) == 0 || var.rfind("NO_COLOR=", 0) == 0) continue;
-        env_strings.push_back(var);
-    }
-    env_strings.push_back("NO_COLOR=1");
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> argv_strings = args;
-    argv_strings[0] = resolve_program(args[0]);
-    std::vector<char*> argv;
-    for (auto& s : argv_strings) argv.push_back(s.data());
-    argv.push_back(nullptr);
-
-    int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot run " + argv_strings[0]);
+    pid_ = spawn_program(args, actions);
 }
 
 BackgroundProcess::~BackgroundProcess() {

@@ -152,7 +152,7 @@ TEST_CASE("output format names") {
     }
 }
 
-TEST_CASE("facet names round-trip; plural aliases accepted") {
+TEST_CASE("facet names round-trip, plural aliases accepted") {
     for (auto kind : {FacetKind::Actor, FacetKind::Place, FacetKind::Month, FacetKind::Year,
                       FacetKind::Source, FacetKind::Lang, FacetKind::ActorPair, FacetKind::Week}) {
         FacetKind back = FacetKind::Lang;
@@ -231,7 +231,7 @@ TEST_CASE("JSON: every field, in the documented order, with its type") {
     CHECK(j["facets"]["month"][2] == Json{{"value", "2024-03"}, {"count", 9}});
 }
 
-TEST_CASE("JSON: empty result still has every field; suggestion given when present") {
+TEST_CASE("JSON: empty result still has every field, suggestion given when present") {
     SearchResult r;
     r.query = "kidall";
     r.suggestion = "kidal";
@@ -255,7 +255,7 @@ TEST_CASE("JSON: pretty uses 2-space indentation, jsonl is exactly one line") {
     CHECK(Json::parse(pretty) == Json::parse(line));
 }
 
-TEST_CASE("JSON batch: line and id come first; an empty id is null") {
+TEST_CASE("JSON batch: line and id come first, an empty id is null") {
     const BatchContext batch{7, "q7"};
     const Json j = Json::parse(json_text(sample(), false, &batch));
     const auto names = keys(j);
@@ -344,7 +344,7 @@ TEST_CASE("TSV: header, one row per hit, escaping") {
     CHECK(second[7] == "");  // no actors
 }
 
-TEST_CASE("TSV: without header; empty result prints only the header") {
+TEST_CASE("TSV: without header, empty result prints only the header") {
     const std::string body = tsv(sample(), false);
     CHECK(body.rfind("1\tbd-1\t", 0) == 0);
     SearchResult empty;
@@ -516,7 +516,7 @@ TEST_CASE("text: chart edge cases: zero and tiny counts, year facet") {
     CHECK(bar_eighths(rows[0]) % 8 == 0);  // the max is whole blocks
 }
 
-TEST_CASE("text: facet lists wrap between items; empty facet says none") {
+TEST_CASE("text: facet lists wrap between items, empty facet says none") {
     SearchResult r;
     r.total = 5;
     Facet places{FacetKind::Place, {}};
@@ -604,7 +604,7 @@ TEST_CASE("collapsed results: summary counts groups, hits say +N similar, JSON h
     CHECK(j["hits"][0]["similar"] == 2);
 }
 
-TEST_CASE("week timeline is a bar chart; actor pairs are a list, with both names in JSON") {
+TEST_CASE("week timeline is a bar chart, actor pairs a list with both names in JSON") {
     SearchResult r;
     r.total = 5;
     r.facets.push_back({FacetKind::Week, {{"2024-W11", 2}, {"2024-W12", 3}}});

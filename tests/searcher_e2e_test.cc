@@ -12,52 +12,6 @@
 using namespace newsdex::test;
 using nlohmann::json;
 
-namespace {
-
-// The corpus indexed once for the whole test binary (read-only afterwards).
-const std::string& corpus_db() {
-    static TempDir dir;
-    static std::string db = [] {
-        std::string path = dir / "corpus.db";
-        CommandResult r = run({"newsdex-index", "--quiet", "--db", path, "--field", "text=notes", "--field",
-                               "date=event_date", "--field", "id=event_id", corpus_dir()});
-        if (r.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + r.err);
-        return path;
-    }();
-    return db;
-}
-
-CommandResult search(std::vector<std::string> args, const std::string& stdin_text = "") {
-    args.insert(args.begin(), {"newsdex-search", "--db", corpus_db()});
-    return run(args, stdin_text);
-}
-
-json search_json(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--format", "json"});
-    CommandResult r = search(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code <= 1);
-    return json::parse(r.out);
-}
-
-long count(std::vector<std::string> args) {
-    args.insert(args.begin(), "--count");
-    CommandResult r = search(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code <= 1);
-    return std::stol(r.out);
-}
-
-std::vector<std::string> ids(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--ids", "--limit", "100"});
-    CommandResult r = search(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code <= 1);
-    return lines_of(r.out);
-}
-
-}  // namespace
-
 TEST_CASE("date filters: inclusive edges, months of different lengths, leap day, open ends") {
     struct Case {
         std::vector<std::string> args;
@@ -89,13 +43,13 @@ TEST_CASE("date filters: inclusive edges, months of different lengths, leap day,
         std::string shown;
         for (const auto& a : c.args) shown += a + " ";
         CAPTURE(shown);
-        CHECK(count(c.args) == c.expected);
+        CHECK(count_corpus(c.args) == c.expected);
     }
 }
 
-TEST_CASE("sort orders put undated articles last; filter-only queries list newest first") {
-    auto newest = search_json({"--sort", "newest", "--limit", "100", "--include-undated", ""});
-    auto oldest = search_json({"--sort", "oldest", "--limit", "100", "--include-undated", ""});
+TEST_CASE("sort orders put undated articles last, filter-only queries list newest first") {
+    auto newest = search_corpus_json({"--sort", "newest", "--limit", "100", "--include-undated", ""});
+    auto oldest = search_corpus_json({"--sort", "oldest", "--limit", "100", "--include-undated", ""});
     REQUIRE(newest["hits"].size() == 65);
     REQUIRE(oldest["hits"].size() == 65);
     CHECK(newest["hits"][0]["date"] == "2025-06-09");
@@ -109,7 +63,7 @@ TEST_CASE("sort orders put undated articles last; filter-only queries list newes
         CHECK(oldest["hits"][i - 1]["date"].get<std::string>() <= oldest["hits"][i]["date"].get<std::string>());
     }
     // No sort given and no free text: newest first.
-    auto listing = search_json({"actor:MINUSMA", "--limit", "100"});
+    auto listing = search_corpus_json({"actor:MINUSMA", "--limit", "100"});
     for (std::size_t i = 1; i < listing["hits"].size(); ++i) {
         if (listing["hits"][i]["date"].is_null()) continue;
         CHECK(listing["hits"][i - 1]["date"].get<std::string>() >= listing["hits"][i]["date"].get<std::string>());
@@ -119,7 +73,7 @@ TEST_CASE("sort orders put undated articles last; filter-only queries list newes
 TEST_CASE("facet counts are exact: equal to --count with that filter added") {
     for (std::string query : {"", "attack", "Kidal OR Gao"}) {
         CAPTURE(query);
-        auto r = search_json({"--facets", "actor,place,year,month,source,lang", "--facet-limit", "50", "--limit", "0",
+        auto r = search_corpus_json({"--facets", "actor,place,year,month,source,lang", "--facet-limit", "50", "--limit", "0",
                               query});
         CHECK(r["total_exact"] == true);
         for (auto& [facet, values] : r["facets"].items()) {
@@ -134,29 +88,29 @@ TEST_CASE("facet counts are exact: equal to --count with that filter added") {
                 else if (facet == "month") filter = "date:" + value;
                 else if (facet == "source") filter = "source:\"" + value + "\"";
                 else filter = "lang:" + value;
-                CHECK(count({query + " " + filter}) == v["count"].get<long>());
+                CHECK(count_corpus({query + " " + filter}) == v["count"].get<long>());
             }
         }
     }
 }
 
 TEST_CASE("actor and place names resolve through the gazetteer") {
-    auto jnim = ids({"actor:JNIM"});
+    auto jnim = corpus_ids({"actor:JNIM"});
     CHECK(!jnim.empty());
-    CHECK(ids({"actor:GSIM"}) == jnim);
-    CHECK(ids({"actor:jnim"}) == jnim);
-    CHECK(ids({"actor:\"Support Group for Islam and Muslims\""}) == jnim);
-    CHECK(ids({"--actor", "GSIM"}) == jnim);
-    CHECK(ids({"place:Tombouctou"}) == ids({"place:Timbuktu"}));
+    CHECK(corpus_ids({"actor:GSIM"}) == jnim);
+    CHECK(corpus_ids({"actor:jnim"}) == jnim);
+    CHECK(corpus_ids({"actor:\"Support Group for Islam and Muslims\""}) == jnim);
+    CHECK(corpus_ids({"--actor", "GSIM"}) == jnim);
+    CHECK(corpus_ids({"place:Tombouctou"}) == corpus_ids({"place:Timbuktu"}));
 
     // --actor "A|B" is either; repeated --actor is both.
-    long fama = count({"--actor", "FAMa"}), wagner = count({"--actor", "Wagner"});
-    long both = count({"--actor", "FAMa", "--actor", "Wagner"});
-    long either = count({"--actor", "FAMa|Wagner"});
+    long fama = count_corpus({"--actor", "FAMa"}), wagner = count_corpus({"--actor", "Wagner"});
+    long both = count_corpus({"--actor", "FAMa", "--actor", "Wagner"});
+    long either = count_corpus({"--actor", "FAMa|Wagner"});
     CHECK(both <= std::min(fama, wagner));
     CHECK(either == fama + wagner - both);
 
-    CommandResult unknown = search({"actor:Wagnr", "drone"});
+    CommandResult unknown = search_corpus({"actor:Wagnr", "drone"});
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err.find("newsdex-search: error: unknown actor 'Wagnr'") == 0);
     CHECK(unknown.err.find("Wagner Group") != std::string::npos);
@@ -165,7 +119,7 @@ TEST_CASE("actor and place names resolve through the gazetteer") {
 
 TEST_CASE("output formats and modes") {
     SUBCASE("json fields") {
-        auto r = search_json({"--facets", "drone"});
+        auto r = search_corpus_json({"--facets", "drone"});
         for (const char* field : {"query", "parsed", "total", "total_exact", "offset", "hits", "facets",
                                   "suggestion", "elapsed_ms"})
             CHECK(r.contains(field));
@@ -178,36 +132,36 @@ TEST_CASE("output formats and modes") {
         CHECK(r["hits"][0]["snippet"].get<std::string>().find("**") != std::string::npos);
     }
     SUBCASE("tsv has a header") {
-        CommandResult r = search({"--format", "tsv", "drone"});
+        CommandResult r = search_corpus({"--format", "tsv", "drone"});
         auto lines = lines_of(r.out);
         REQUIRE(lines.size() >= 2);
         CHECK(lines[0] == "rank\tid\tscore\tdate\ttitle\tsource\turl\tactors\tplaces");
     }
     SUBCASE("text output has no escape codes without a terminal") {
-        CommandResult r = search({"--format", "text", "--facets", "actor,month", "drone"});
+        CommandResult r = search_corpus({"--format", "text", "--facets", "actor,month", "drone"});
         CHECK(r.exit_code == 0);
         CHECK(r.out.find('\033') == std::string::npos);
         CHECK(r.out.find("drone") != std::string::npos);
     }
     SUBCASE("paging") {
-        auto all = ids({"Mali"});
+        auto all = corpus_ids({"Mali"});
         REQUIRE(all.size() > 4);
-        CommandResult page = search({"--ids", "--offset", "2", "--limit", "2", "Mali"});
+        CommandResult page = search_corpus({"--ids", "--offset", "2", "--limit", "2", "Mali"});
         CHECK(lines_of(page.out) == std::vector<std::string>{all[2], all[3]});
     }
     SUBCASE("did you mean") {
-        auto r = search_json({"Kidl"});
+        auto r = search_corpus_json({"Kidl"});
         CHECK(r["total"] == 0);
         CHECK(r["suggestion"] == "kidal");
     }
 }
 
 TEST_CASE("exit status like grep") {
-    CHECK(search({"--count", "drone"}).exit_code == 0);
-    CHECK(search({"--count", "xylophone"}).exit_code == 1);
-    CHECK(search({"--count", "date:2024-13"}).exit_code == 2);
-    CHECK(search({"--sort", "sideways", "drone"}).exit_code == 2);
-    CHECK(search({"--from", "2024-02-30", "drone"}).exit_code == 2);
+    CHECK(search_corpus({"--count", "drone"}).exit_code == 0);
+    CHECK(search_corpus({"--count", "xylophone"}).exit_code == 1);
+    CHECK(search_corpus({"--count", "date:2024-13"}).exit_code == 2);
+    CHECK(search_corpus({"--sort", "sideways", "drone"}).exit_code == 2);
+    CHECK(search_corpus({"--from", "2024-02-30", "drone"}).exit_code == 2);
     CommandResult missing = run({"newsdex-search", "--db", "/nonexistent/db", "drone"});
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("newsdex-search: error: ") == 0);
@@ -223,7 +177,7 @@ TEST_CASE("batch mode: one JSON line per query, in order, errors inline, exit 2"
         "q4\tdate:2024-03\n";
     for (std::string jobs : {"1", "2"}) {
         CAPTURE(jobs);
-        CommandResult r = search({"--batch", "-", "--jobs", jobs, "--limit", "3"}, batch);
+        CommandResult r = search_corpus({"--batch", "-", "--jobs", jobs, "--limit", "3"}, batch);
         CHECK(r.exit_code == 2);
         auto lines = lines_of(r.out);
         REQUIRE(lines.size() == 4);
@@ -242,8 +196,60 @@ TEST_CASE("batch mode: one JSON line per query, in order, errors inline, exit 2"
         CHECK(d["id"] == "q4");
         CHECK(d["total"] == 7);
     }
-    CommandResult good = search({"--batch", "-"}, "drone\nKidal\n");
+    CommandResult good = search_corpus({"--batch", "-"}, "drone\nKidal\n");
     CHECK(good.exit_code == 0);
-    CommandResult none = search({"--batch", "-"}, "xylophone\n");
+    CommandResult none = search_corpus({"--batch", "-"}, "xylophone\n");
     CHECK(none.exit_code == 1);
+}
+
+// The searcher computes only what the output shows (--ids reads no stored
+// document, TSV no snippets): the output must stay what the full result says.
+TEST_CASE("output that skips work: --ids and tsv show what json shows") {
+    for (const char* query : {"drone", "Mali", "convoy attack", "actor:JNIM"}) {
+        CAPTURE(std::string(query));
+        const auto full = search_corpus_json({"--limit", "20", query});
+        std::vector<std::string> ids, rows;
+        for (const auto& hit : full["hits"]) {
+            ids.push_back(hit["id"].get<std::string>());
+            rows.push_back(std::to_string(hit["rank"].get<int>()) + "\t" + hit["id"].get<std::string>());
+        }
+        REQUIRE(!ids.empty());
+        CHECK(lines_of(search_corpus({"--ids", "--limit", "20", query}).out) == ids);
+        auto tsv = lines_of(search_corpus({"--format", "tsv", "--limit", "20", query}).out);
+        REQUIRE(tsv.size() == rows.size() + 1);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            CHECK(tsv[i + 1].starts_with(rows[i] + "\t"));
+            CHECK(tsv[i + 1].find(full["hits"][i]["title"].get<std::string>()) != std::string::npos);
+        }
+    }
+}
+
+// Spelling suggestions are looked up only for words the collection lacks.
+TEST_CASE("did you mean: offered for a missing word, never when every word occurs") {
+    CHECK(search_corpus_json({"Kidl", "convoy"})["suggestion"] == "kidal convoy");
+    for (const char* query : {"drone", "drones strike", "Kidal convoy", "attacks"}) {
+        CAPTURE(std::string(query));
+        const auto r = search_corpus_json({query});
+        CHECK(r["total"].get<int>() > 0);
+        CHECK(r["suggestion"].is_null());
+    }
+}
+
+// Snippets of long texts come from a window around the first query word
+// (snippet_window.h): a word far into the text is still shown, marked as cut.
+TEST_CASE("snippets of a long article find a word deep in the text") {
+    TempDir dir;
+    std::string text;
+    for (int i = 0; text.size() < 9000; ++i) text += "Delegates discussed the harvest and the weather again. ";
+    text += "Then a xylophone orchestra played in the square. ";
+    for (int i = 0; i < 40; ++i) text += "The market closed early that day. ";
+    const json article = {{"id", "long-1"}, {"date", "2024-03-01"}, {"title", "A long day"}, {"text", text}};
+    const std::string input = dir.write("long.jsonl", article.dump() + "\n");
+    REQUIRE(run({"newsdex-index", "--db", dir / "db", "--quiet", input}).exit_code == 0);
+    CommandResult r = run({"newsdex-search", "--db", dir / "db", "--format", "json", "xylophone"});
+    REQUIRE(r.exit_code == 0);
+    const std::string snippet = json::parse(r.out)["hits"][0]["snippet"].get<std::string>();
+    CHECK(snippet.find("**xylophone**") != std::string::npos);
+    CHECK(snippet.starts_with("…"));
+    CHECK(snippet.ends_with("…"));
 }

@@ -1,0 +1,86 @@
+/** @file
+ * @brief Tests of read_stored_article(): the fast reader gives what a full
+ *        JSON parse of the document data gives.
+ */
+#include "stored_article.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+using namespace newsdex;
+
+namespace {
+
+/// The fields as nlohmann::json reads them: the reference.
+StoredArticle reference(const std::string& data) {
+    StoredArticle out;
+    const auto j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) return out;
+    auto str = [&](const char* key) {
+        return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    auto list = [&](const char* key) {
+        std::vector<std::string> v;
+        if (j.contains(key) && j[key].is_array())
+            for (const auto& e : j[key])
+                if (e.is_string()) v.push_back(e.get<std::string>());
+        return v;
+    };
+    out = {str("id"), str("title"), str("date"), str("source"), str("url"), str("path"), str("lang"), str("text"),
+           list("actors"), list("places")};
+    return out;
+}
+
+void check_same(const StoredArticle& a, const StoredArticle& b) {
+    CHECK(a.id == b.id);
+    CHECK(a.title == b.title);
+    CHECK(a.date == b.date);
+    CHECK(a.source == b.source);
+    CHECK(a.url == b.url);
+    CHECK(a.path == b.path);
+    CHECK(a.lang == b.lang);
+    CHECK(a.text == b.text);
+    CHECK(a.actors == b.actors);
+    CHECK(a.places == b.places);
+}
+
+}  // namespace
+
+TEST_CASE("read_stored_article: the same fields as a JSON parser") {
+    nlohmann::json written = {{"id", "a1"},         {"title", "Raid \"near\" Kidal\t\\ é 加奥 😀"},
+                              {"date", nullptr},   {"source", "AFP"},
+                              {"url", "https://x/y"}, {"path", "in/a.jsonl"},
+                              {"lang", "fr"},      {"actors", {"JNIM", "Wagner Group"}},
+                              {"places", nlohmann::json::array()},
+                              {"text", std::string("line\nbreak\x01 ctl\x1f end")}};
+    const std::string cases[] = {
+        written.dump(),                      // as the indexer writes it (UTF-8 kept)
+        written.dump(2),                     // whitespace
+        written.dump(-1, ' ', true),         // \uXXXX escapes, surrogate pairs
+        R"({"id":"a\/b","extra":"skip","actors":"not a list","title":["not","a string"]})",
+        R"({"id":"n","count":3,"flag":true,"nested":{"a":1}})",  // other types: the fallback
+        R"({"actors":["A",null,"B"]})",                          // fallback too
+        R"({"id":"lone \udc00 surrogate"})",                     // invalid: both give nothing
+        R"(["not", "an object"])",
+        "not json at all",
+        "",
+        "{}",
+        R"({"id":"unterminated)",
+    };
+    for (const auto& data : cases) {
+        CAPTURE(data);
+        check_same(read_stored_article(data, true), reference(data));
+    }
+}
+
+TEST_CASE("read_stored_article: the text only when asked for") {
+    const std::string data = R"({"id":"a1","text":"a long text"})";
+    CHECK(read_stored_article(data, true).text == "a long text");
+    const StoredArticle without = read_stored_article(data, false);
+    CHECK(without.text.empty());
+    CHECK(without.id == "a1");
+}
