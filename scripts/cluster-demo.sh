@@ -48,30 +48,10 @@ trap cleanup EXIT
 
 echo "== 1. index: one database, and $shards shards"
 "$bin/newsdex-index" --quiet --db "$work/single.db" "${inputs[@]}"
-if "$bin/newsdex-index" --help 2>&1 | grep -q -- '--shard-by'; then
-  # The indexer writes the shards and a stub file listing them.
-  "$bin/newsdex-index" --quiet --db "$work/sharded" --shard-by "hash:$shards" "${inputs[@]}"
-  mapfile -t shard_dbs < <(find "$work/sharded" -mindepth 1 -maxdepth 1 -type d | sort)
-else
-  # Until then: the input files dealt round-robin into N databases, indexed
-  # with the same gazetteers. (Near-duplicate groups and exact duplicates
-  # are found within each shard only, so collapsed counts may differ from
-  # the single database.)
-  list_files() {
-    for p in "${inputs[@]}"; do
-      if [ -d "$p" ]; then find "$p" -type f ! -name '.*' | sort; else echo "$p"; fi
-    done
-  }
-  mapfile -t files < <(list_files)
-  shard_dbs=()
-  for ((i = 0; i < shards; i++)); do
-    part=()
-    for ((j = i; j < ${#files[@]}; j += shards)); do part+=("${files[j]}"); done
-    shard_dbs+=("$work/shard$i.db")
-    [ ${#part[@]} -gt 0 ] || die "fewer input files than shards"
-    "$bin/newsdex-index" --quiet --db "$work/shard$i.db" "${part[@]}"
-  done
-fi
+# The indexer writes the shards (hash of the article ID) and a stub file
+# listing them, $work/sharded/XAPIANDB; each shard is a newsdex database.
+"$bin/newsdex-index" --quiet --db "$work/sharded" --shard-by "hash:$shards" "${inputs[@]}"
+mapfile -t shard_dbs < <(find "$work/sharded" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | sort)
 for db in "$work/single.db" "${shard_dbs[@]}"; do "$bin/newsdex-index" --stats --db "$db" | head -1; done
 
 echo "== 2. serve: one xapian-tcpsrv per shard on 127.0.0.1"
@@ -109,14 +89,16 @@ echo "== 3. search through the servers"
 same=0 differ=0
 for query in 'drone strike Kidal' 'actor:Wagner' '"armed groups" date:2023' 'MINUSMA withdrawal'; do
   for order in relevance newest; do
-    ids() { "$bin/newsdex-search" "$@" --ids --no-collapse --sort "$order" --limit 20 "$query" || true; }
+    ids() { "$bin/newsdex-search" "$@" --ids --sort "$order" --limit 20 "$query" || true; }
+    single=$(ids --db "$work/single.db")
     local=$(ids --db "$local_stub")
     remote=$(ids --db "$stub")
     remote_tcp=$(ids "${tcp_dbs[@]}")
-    if [ "$local" = "$remote" ] && [ "$remote" = "$remote_tcp" ]; then
+    if [ "$single" = "$local" ] && [ "$local" = "$remote" ] && [ "$remote" = "$remote_tcp" ]; then
       same=$((same + 1))
     else
       differ=$((differ + 1))
+      echo "   differs: --sort $order '$query'"
     fi
   done
 done
@@ -125,9 +107,7 @@ facets() { "$bin/newsdex-search" "$@" --format jsonl --limit 0 --facets actor 'K
 echo "   facets, shards opened locally: $(facets --db "$local_stub")"
 echo "   facets, shards through servers: $(facets --db "$stub")"
 echo "   facets, one database:          $(facets --db "$work/single.db")"
-echo "   $same of $((same + differ)) rankings through the servers identical to the same shards opened locally"
-echo "   (the one database can differ where near-duplicates or exact duplicates span shards:"
-echo "   each shard was indexed on its own)"
+echo "   $same of $((same + differ)) rankings identical: one database, shards opened locally, stub of servers, tcp:// list"
 printf 'drone\nactor:JNIM place:Mopti\nKidal OR Gao\n' | "$bin/newsdex-search" --db "$stub" --batch - --jobs 2 --limit 1 \
   | sed 's/"hits".*"total"/… "total"/' | cut -c1-150
 
