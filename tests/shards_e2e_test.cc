@@ -1,6 +1,6 @@
 /** @file
  * @brief End-to-end tests of searching shards: the bundled corpus in one
- *        database against the same articles split into three shards,
+ *        database against the same articles indexed into three shards (--shard-by hash:3),
  *        searched locally through a stub file and remotely through two
  *        xapian-tcpsrv processes on 127.0.0.1. Every query must give the
  *        same hits in the same order, the same totals and facet counts.
@@ -27,7 +27,6 @@
 #include <xapian.h>
 
 #include "e2e_support.h"
-#include "schema.h"
 
 using namespace newsdex::test;
 using nlohmann::json;
@@ -126,30 +125,18 @@ class TcpServer {
     int port_ = 0;
 };
 
-/// Splits @p single into @p n shards by a hash of the article ID, with the
-/// same metadata (schema, gazetteers); the spelling table goes to shard 0.
-/// Copying documents keeps near-duplicate groups and skipped exact
-/// duplicates as in the single database, which indexing parts separately
-/// would not (groups are assigned within one database).
-std::vector<std::string> split_into_shards(const std::string& single, const TempDir& dir, unsigned n) {
-    Xapian::Database source(single);
+/// Indexes the bundled corpus, as corpus_db() does, into a collection of
+/// @p n shards (`newsdex-index --shard-by hash:N`) and returns the shard
+/// databases. One indexer decides for all shards, so near-duplicate groups
+/// and skipped exact duplicates are those of the single database.
+std::vector<std::string> index_into_shards(const TempDir& dir, unsigned n) {
+    const std::string collection = dir / "sharded";
+    CommandResult r = run({"newsdex-index", "--quiet", "--db", collection, "--shard-by", "hash:" + std::to_string(n),
+                           "--field", "text=notes", "--field", "date=event_date", "--field", "id=event_id",
+                           corpus_dir()});
+    if (r.exit_code != 0) throw std::runtime_error("indexing corpus/ into shards failed: " + r.err);
     std::vector<std::string> paths;
-    std::vector<Xapian::WritableDatabase> shards;
-    for (unsigned i = 0; i < n; ++i) {
-        paths.push_back(dir / ("shard" + std::to_string(i) + ".db"));
-        shards.emplace_back(paths.back(), Xapian::DB_CREATE_OR_OVERWRITE);
-    }
-    for (auto key = source.metadata_keys_begin(); key != source.metadata_keys_end(); ++key)
-        for (auto& shard : shards) shard.set_metadata(*key, source.get_metadata(*key));
-    for (auto p = source.postlist_begin(""); p != source.postlist_end(""); ++p) {
-        Xapian::Document doc = source.get_document(*p);
-        std::uint32_t hash = 2166136261u;  // FNV-1a: the same split on every platform
-        for (unsigned char c : doc.get_value(newsdex::schema::kSlotId)) hash = (hash ^ c) * 16777619u;
-        shards[hash % n].add_document(doc);
-    }
-    for (auto w = source.spellings_begin(); w != source.spellings_end(); ++w)
-        shards[0].add_spelling(*w, w.get_termfreq());
-    for (auto& shard : shards) shard.commit();
+    for (unsigned i = 0; i < n; ++i) paths.push_back(collection + (i < 10 ? "/shard-0" : "/shard-") + std::to_string(i));
     return paths;
 }
 
@@ -182,11 +169,11 @@ TEST_CASE("shards: one database, local shards and remote shards give the same an
     }
     TempDir dir;
     const std::string single = corpus_db();
-    const auto shards = split_into_shards(single, dir, 3);
+    const auto shards = index_into_shards(dir, 3);
     for (const auto& shard : shards) CHECK(Xapian::Database(shard).get_doccount() > 10);  // a real split
     TcpServer one(tcpsrv, {shards[0]});
     TcpServer two(tcpsrv, {shards[1], shards[2]});  // one server may serve several shards
-    const std::string local_stub = dir.write("local.stub", "auto shard0.db\nauto shard1.db\nauto shard2.db\n");
+    const std::string local_stub = dir.write("local.stub", "auto sharded/shard-00\nauto sharded/shard-01\nauto sharded/shard-02\n");
     const std::string remote_stub = dir.write("remote.stub", "remote 127.0.0.1:" + std::to_string(one.port()) +
                                                                  "\nremote 127.0.0.1:" +
                                                                  std::to_string(two.port()) + "\n");
