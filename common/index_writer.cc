@@ -290,6 +290,24 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
     }
 }
 
+void IndexWriter::add_spelling(const std::string& word, Xapian::termcount freq) {
+    check_usable();
+    try {
+        db_.add_spelling(word, freq);
+    } catch (const Xapian::DatabaseError& e) {
+        failed("adding spelling words", e);
+    }
+}
+
+void IndexWriter::remove_spelling(const std::string& word, Xapian::termcount freq) {
+    check_usable();
+    try {
+        db_.remove_spelling(word, freq);
+    } catch (const Xapian::DatabaseError& e) {
+        failed("removing spelling words", e);
+    }
+}
+
 Xapian::doccount IndexWriter::doccount() const { return db_.get_doccount() + impl_->shard_docs; }
 
 bool IndexWriter::should_commit() const { return impl_->main_pending_bytes >= impl_->main_budget; }

@@ -150,6 +150,11 @@ class IndexWriter : public ArticleWriter {
 
     /// Stores database metadata (written at the next commit).
     void set_metadata(const std::string& key, const std::string& value) override;
+    /// Adds to / takes from the database's spelling table directly (written
+    /// at the next commit, atomically with it): for a sharded collection's
+    /// spelling sidecar (sharded_index_writer.h), which holds no articles.
+    void add_spelling(const std::string& word, Xapian::termcount freq);
+    void remove_spelling(const std::string& word, Xapian::termcount freq);
 
     /// Articles in the database: after finish(), all of them; before, those
     /// in main (pending writes included) plus those committed in shards.

@@ -6,8 +6,10 @@
  * shard (DIR/2024, DIR/2024-03, DIR/undated, DIR/shard-00 ...), the stub
  * file DIR/XAPIANDB listing them (`auto 2024` a line, paths relative to
  * DIR), which Xapian opens for `Xapian::Database("DIR")` and
- * `Xapian::Database("DIR/XAPIANDB")` alike, and DIR/newsdex.shards, which
- * records the layout ("shard-by year") so that later runs need no flag.
+ * `Xapian::Database("DIR/XAPIANDB")` alike, DIR/newsdex.shards, which
+ * records the layout ("shard-by year") so that later runs need no flag,
+ * and the spelling sidecar DIR/spelling (kSpellingSidecar), also listed in
+ * the stub.
  */
 #ifndef NEWSDEX_SHARD_LAYOUT_H
 #define NEWSDEX_SHARD_LAYOUT_H
@@ -57,6 +59,10 @@ std::uint64_t fnv1a_64(std::string_view bytes);
 /// The layout file and stub file of a collection directory.
 inline constexpr const char* kShardLayoutFile = "newsdex.shards";
 inline constexpr const char* kShardStubFile = "XAPIANDB";
+/// The spelling sidecar of a collection, DIR/spelling: a newsdex database
+/// without articles holding the whole collection's spelling table (the
+/// shards hold none), listed last in the stub file (sharded_index_writer.h).
+inline constexpr const char* kSpellingSidecar = "spelling";
 
 /// The layout recorded in @p dir, or std::nullopt when @p dir is not a
 /// sharded collection (no layout file). Throws std::runtime_error when the

@@ -151,6 +151,7 @@ ShardedIndexWriter::ShardedIndexWriter(const std::string& dir, const std::option
         shard.writer->set_metadata(schema::kMetaPlacesGazetteer, places);
         shard.writer->commit();
     }
+    open_spelling(actors, places);
     for (const auto& name : layout_.fixed_shards()) shard_index(name);
     write_stub();
     rebuild_view();
@@ -193,6 +194,52 @@ std::size_t ShardedIndexWriter::shard_index(const std::string& name) {
     return shards_.size() - 1;
 }
 
+void ShardedIndexWriter::open_spelling(const std::string& actors, const std::string& places) {
+    const std::string path = dir_ + "/" + kSpellingSidecar;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        // Complete before it appears under its name, as a new shard is.
+        const std::string fresh_path = dir_ + "/" + kNewShardPrefix + kSpellingSidecar;
+        remove_tree(fresh_path);
+        {
+            IndexWriter fresh(fresh_path, shard_options_);
+            for (const auto& [key, value] : metadata_) fresh.set_metadata(key, value);
+            fresh.commit();
+            fresh.finish();
+        }
+        fs::rename(fresh_path, path, ec);
+        if (ec) throw DatabaseWriteError("cannot rename " + fresh_path + ": " + ec.message());
+        sync_directory(dir_);
+    }
+    spelling_ = std::make_unique<IndexWriter>(path, shard_options_);
+    bool changed = false;
+    // Searchers check that every part of a collection has the same
+    // gazetteers: the sidecar gets the shards'.
+    if (spelling_->database().get_metadata(schema::kMetaActorsGazetteer).empty() &&
+        (!actors.empty() || !places.empty())) {
+        spelling_->set_metadata(schema::kMetaActorsGazetteer, actors);
+        spelling_->set_metadata(schema::kMetaPlacesGazetteer, places);
+        changed = true;
+    }
+    // A collection written before the sidecar existed: its shards' spelling
+    // words move into the sidecar (committed first; see the header).
+    std::vector<std::pair<std::size_t, std::vector<std::pair<std::string, Xapian::termcount>>>> moved;
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        const Xapian::Database& db = shards_[i].writer->database();
+        std::vector<std::pair<std::string, Xapian::termcount>> words;
+        for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) words.emplace_back(*w, w.get_termfreq());
+        if (words.empty()) continue;
+        for (const auto& [word, freq] : words) spelling_->add_spelling(word, freq);
+        moved.emplace_back(i, std::move(words));
+    }
+    if (!changed && moved.empty()) return;
+    spelling_->commit();
+    for (const auto& [i, words] : moved) {
+        for (const auto& [word, freq] : words) shards_[i].writer->remove_spelling(word, freq);
+        shards_[i].writer->commit();
+    }
+}
+
 void ShardedIndexWriter::rebuild_view() {
     view_ = Xapian::Database();
     for (const auto& shard : shards_) view_.add_database(shard.writer->database());
@@ -205,7 +252,11 @@ std::vector<std::string> ShardedIndexWriter::shard_names() const {
     return names;
 }
 
-void ShardedIndexWriter::write_stub() const { write_shard_stub(dir_, shard_names()); }
+void ShardedIndexWriter::write_stub() const {
+    std::vector<std::string> names = shard_names();
+    if (spelling_) names.push_back(kSpellingSidecar);  // last: searchers read metadata from the first
+    write_shard_stub(dir_, names);
+}
 
 bool ShardedIndexWriter::is_stale(const std::string& id_term, std::size_t shard) const {
     if (moves_.empty()) return false;
@@ -261,7 +312,12 @@ WriteOutcome ShardedIndexWriter::write(AnalyzedArticle&& article) {
         it->second.stale.erase(route);
         if (it->second.stale.empty()) moves_.erase(it);
     }
-    target.write(std::move(article));
+    // The spelling words go to the sidecar only (see the header).
+    auto words = std::move(article.spelling_words);
+    article.spelling_words.clear();
+    const WriteOutcome written = target.write(std::move(article));
+    if (written == WriteOutcome::Added || written == WriteOutcome::Replaced)
+        for (auto& [word, freq] : words) spelling_words_[std::move(word)] += freq;
     for (const auto& f : found) {
         if (f.shard == route) continue;
         // Moved: the old copy goes at the next commit, once this one is
@@ -298,7 +354,10 @@ void ShardedIndexWriter::commit() {
                 journal += escape(term) + " " + shards_[move.keep].name + " " + shards_[shard].name + "\n";
         write_file_atomically(journal_path(), journal);
     }
-    // (2) Every shard, each atomically.
+    // (2) The spelling sidecar, then every shard, each atomically.
+    for (const auto& [word, freq] : spelling_words_) spelling_->add_spelling(word, freq);
+    spelling_words_.clear();
+    spelling_->commit();
     for (auto& shard : shards_) shard.writer->commit();
     if (moves_.empty()) return;
     // (3) The stale copies, now that every new copy is durable.
@@ -351,6 +410,7 @@ void ShardedIndexWriter::finish() {
     Timer timer{.total = commit_seconds_};
     finished_ = true;
     for (auto& shard : shards_) shard.writer->finish();
+    spelling_->finish();
 }
 
 void ShardedIndexWriter::set_metadata(const std::string& key, const std::string& value) {
@@ -358,6 +418,7 @@ void ShardedIndexWriter::set_metadata(const std::string& key, const std::string&
     // Only where it differs: an untouched shard then commits nothing.
     for (auto& shard : shards_)
         if (shard.writer->database().get_metadata(key) != value) shard.writer->set_metadata(key, value);
+    if (spelling_->database().get_metadata(key) != value) spelling_->set_metadata(key, value);
 }
 
 Xapian::doccount ShardedIndexWriter::doccount() const {

@@ -47,7 +47,8 @@ namespace newsdex {
 ///   (1) writes the move journal DIR/newsdex.moves (each line: ID term, the
 ///       shard that now holds the article, the shard to delete it from),
 ///       atomically, when articles moved;
-///   (2) commits every shard (each one atomic, index_writer.h);
+///   (2) commits the spelling sidecar (below), then every shard (each one
+///       atomic, index_writer.h);
 ///   (3) deletes the moved articles' old copies and commits those shards;
 ///   (4) removes the journal.
 /// On startup, a journal left by a kill is finished: where the new shard
@@ -60,6 +61,21 @@ namespace newsdex {
 /// run's metadata) before the stub file lists it; the stub file is
 /// rewritten atomically, so a searcher opening the collection sees only
 /// complete shards.
+///
+/// Spelling ("did you mean"): the collection's whole spelling table lives in
+/// the sidecar DIR/spelling (kSpellingSidecar), a newsdex database with the
+/// shards' metadata and no articles, listed last in the stub file; the
+/// shards hold no spelling words. Xapian's remote protocol carries no
+/// spelling data, so a client stub listing remote shards plus a local copy
+/// of the sidecar gets the single database's suggestions; having no
+/// documents, the sidecar changes no statistics. Every written article's
+/// words (the words one database would add) are added to the sidecar, which
+/// commits in step (2) just before the shards. Suggestions are advisory, so
+/// nothing journals this: a kill between the sidecar's commit and the
+/// shards' leaves the cycle's words counted twice after the rerun adds them
+/// again. A collection written before the sidecar existed gets one on open,
+/// and its shards' spelling words move into it (sidecar committed first;
+/// a kill in between likewise counts those words twice).
 class ShardedIndexWriter : public ArticleWriter {
   public:
     /// Takes the collection's write lock (WriteLock on @p dir), then opens
@@ -105,6 +121,9 @@ class ShardedIndexWriter : public ArticleWriter {
     };
 
     std::size_t shard_index(const std::string& name);  // opens or creates it
+    /// Opens DIR/spelling, creating it (with @p actors and @p places) when
+    /// missing, and moves the shards' spelling words into it.
+    void open_spelling(const std::string& actors, const std::string& places);
     void open_shard(const std::string& name);
     void rebuild_view();
     void write_stub() const;
@@ -120,6 +139,8 @@ class ShardedIndexWriter : public ArticleWriter {
     std::uint64_t commit_budget_ = 0;
     std::unique_ptr<WriteLock> lock_;
     std::vector<Shard> shards_;  // in order of opening: the view's order
+    std::unique_ptr<IndexWriter> spelling_;  // the sidecar; not in view_
+    std::unordered_map<std::string, Xapian::termcount> spelling_words_;  // this cycle's
     std::map<std::string, std::size_t> by_name_;
     std::map<std::string, std::string> metadata_;
     Xapian::Database view_;  // every shard's database, pending writes included

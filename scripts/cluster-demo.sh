@@ -48,10 +48,12 @@ trap cleanup EXIT
 
 echo "== 1. index: one database, and $shards shards"
 "$bin/newsdex-index" --quiet --db "$work/single.db" "${inputs[@]}"
-# The indexer writes the shards (hash of the article ID) and a stub file
-# listing them, $work/sharded/XAPIANDB; each shard is a newsdex database.
+# The indexer writes the shards (hash of the article ID), the spelling
+# sidecar $work/sharded/spelling (the collection's "did you mean" table, no
+# articles) and a stub file listing them all, $work/sharded/XAPIANDB; each
+# is a newsdex database.
 "$bin/newsdex-index" --quiet --db "$work/sharded" --shard-by "hash:$shards" "${inputs[@]}"
-mapfile -t shard_dbs < <(find "$work/sharded" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | sort)
+mapfile -t shard_dbs < <(find "$work/sharded" -mindepth 1 -maxdepth 1 -type d ! -name '.*' ! -name spelling | sort)
 for db in "$work/single.db" "${shard_dbs[@]}"; do "$bin/newsdex-index" --stats --db "$db" | head -1; done
 
 echo "== 2. serve: one xapian-tcpsrv per shard on 127.0.0.1"
@@ -77,10 +79,15 @@ start_server() {  # start_server DB: picks a free port, waits until it listens
   die "xapian-tcpsrv did not start for $db (see $log)"
 }
 for db in "${shard_dbs[@]}"; do start_server "$db"; done
+# Xapian's remote protocol carries no spelling data: the client stub also
+# lists a local copy of the spelling sidecar (on other machines: replicate
+# $work/sharded/spelling to each client, e.g. with xapian-replicate).
 stub="$work/cluster.stub"
-for port in "${ports[@]}"; do echo "remote 127.0.0.1:$port"; done >"$stub"
+{ for port in "${ports[@]}"; do echo "remote 127.0.0.1:$port"; done
+  echo "auto $work/sharded/spelling"; } >"$stub"
 local_stub="$work/local.stub"  # the same shards opened directly, for comparison
-for db in "${shard_dbs[@]}"; do echo "auto $db"; done >"$local_stub"
+{ for db in "${shard_dbs[@]}"; do echo "auto $db"; done
+  echo "auto $work/sharded/spelling"; } >"$local_stub"
 echo "   stub file $stub:"; sed 's/^/     /' "$stub"
 tcp_dbs=()
 for port in "${ports[@]}"; do tcp_dbs+=(--db "tcp://127.0.0.1:$port"); done
@@ -108,6 +115,10 @@ echo "   facets, shards opened locally: $(facets --db "$local_stub")"
 echo "   facets, shards through servers: $(facets --db "$stub")"
 echo "   facets, one database:          $(facets --db "$work/single.db")"
 echo "   $same of $((same + differ)) rankings identical: one database, shards opened locally, stub of servers, tcp:// list"
+suggest() { "$bin/newsdex-search" "$@" --format jsonl --limit 0 'Kidl convoi' | grep -o '"suggestion":[^,}]*'; }
+echo "   did you mean, one database:          $(suggest --db "$work/single.db")"
+echo "   did you mean, servers + sidecar stub: $(suggest --db "$stub")"
+echo "   did you mean, tcp:// shards only:     $(suggest "${tcp_dbs[@]}")"
 printf 'drone\nactor:JNIM place:Mopti\nKidal OR Gao\n' | "$bin/newsdex-search" --db "$stub" --batch - --jobs 2 --limit 1 \
   | sed 's/"hits".*"total"/… "total"/' | cut -c1-150
 

@@ -207,6 +207,74 @@ TEST_CASE("shard-by: searching the collection answers as the single database doe
     CHECK(stats.out.find("65 articles") != std::string::npos);
 }
 
+TEST_CASE("shard-by: the spelling sidecar holds the single database's spelling table, the shards none") {
+    const Collections& c = collections();
+    auto spellings = [](const Xapian::Database& db) {
+        std::map<std::string, Xapian::doccount> out;
+        for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) out[*w] = w.get_termfreq();
+        return out;
+    };
+    const auto expected = spellings(Xapian::Database(c.single));
+    REQUIRE(expected.size() > 100);
+    for (const auto& [layout, path] : c.sharded) {
+        INFO(layout);
+        const std::string sidecar = path + "/" + kSpellingSidecar;
+        REQUIRE(std::filesystem::is_directory(sidecar));
+        Xapian::Database db(sidecar);
+        CHECK(db.get_doccount() == 0);
+        CHECK(db.get_metadata(schema::kMetaSchemaVersion) == std::to_string(schema::kSchemaVersion));
+        CHECK(spellings(db) == expected);
+        // The stub lists it last, and the collection counts each word once.
+        std::ifstream stub(path + "/XAPIANDB");
+        std::string line, last;
+        while (std::getline(stub, line)) last = line;
+        CHECK(last == std::string("auto ") + kSpellingSidecar);
+        CHECK(spellings(Xapian::Database(path)) == expected);
+        for (const auto& entry : std::filesystem::directory_iterator(path))
+            if (entry.is_directory() && entry.path().filename() != kSpellingSidecar)
+                CHECK(spellings(Xapian::Database(entry.path().string())).empty());
+    }
+    // Re-indexing the same input adds nothing (every article is unchanged).
+    TempDir dir;
+    const std::string db = dir / "by-year";
+    REQUIRE(index_corpus(db, {"--shard-by", "year"}).exit_code == 0);
+    REQUIRE(index_corpus(db).exit_code == 0);
+    CHECK(spellings(Xapian::Database(db + "/" + kSpellingSidecar)) == expected);
+}
+
+TEST_CASE("shard-by: a collection without a spelling sidecar gets one, with its shards' spelling words") {
+    TempDir dir;
+    const std::string db = dir / "by-hash";
+    REQUIRE(index_corpus(db, {"--shard-by", "hash:2"}).exit_code == 0);
+    // As a newsdex before the sidecar wrote it: the words in the shards.
+    std::filesystem::remove_all(db + "/" + kSpellingSidecar);
+    {
+        Xapian::WritableDatabase shard(db + "/shard-00");
+        shard.add_spelling("kidal", 3);
+        shard.add_spelling("timbuktu", 1);
+        shard.commit();
+        Xapian::WritableDatabase other(db + "/shard-01");
+        other.add_spelling("kidal", 2);
+        other.commit();
+    }
+    REQUIRE(index_corpus(db).exit_code == 0);  // unchanged articles: adds no words
+    auto frequency = [](const Xapian::Database& d, const std::string& word) {
+        for (auto w = d.spellings_begin(); w != d.spellings_end(); ++w)
+            if (*w == word) return w.get_termfreq();
+        return Xapian::doccount(0);
+    };
+    Xapian::Database sidecar(db + "/" + kSpellingSidecar);
+    CHECK(sidecar.get_doccount() == 0);
+    CHECK(frequency(sidecar, "kidal") == 5);
+    CHECK(frequency(sidecar, "timbuktu") == 1);
+    CHECK(frequency(Xapian::Database(db), "kidal") == 5);
+    for (const char* shard : {"/shard-00", "/shard-01"}) {
+        Xapian::Database d(db + shard);
+        CHECK(d.spellings_begin() == d.spellings_end());
+    }
+    CHECK(search_json(db, {"Kidl"}).find("\"suggestion\": \"kidal\"") != std::string::npos);
+}
+
 TEST_CASE("shard-by: re-indexing changes nothing, and no flag is needed again") {
     TempDir dir;
     const std::string db = dir / "by-month";
