@@ -69,8 +69,8 @@ TEST_CASE("snippet_window: never cuts inside a UTF-8 character") {
     while (text.size() < 5000) text += "é";  // two bytes each, no space anywhere
     const SnippetWindow w = snippet_window(text, {"x"}, 1001);
     CHECK(w.text.size() == 1000);
-    const std::string tail = filler(3000);
-    const SnippetWindow v = snippet_window(text + " drone " + tail, {"drone"}, 1001);
+    const std::string with_word = text + " drone " + filler(3000);  // outlives v, a view into it
+    const SnippetWindow v = snippet_window(with_word, {"drone"}, 1001);
     CHECK((static_cast<unsigned char>(v.text.front()) & 0xC0) != 0x80);
     CHECK(v.text.find("drone") != std::string_view::npos);
 }
