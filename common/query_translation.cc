@@ -42,6 +42,13 @@ constexpr const char* kEverythingField = "newsdexeverything";
 
 enum class Field { Actor, Place, Source, Lang, Year, Date, Everything };
 
+/// A query matching every document. Not a copy of Xapian::Query::MatchAll:
+/// that is one global object whose reference count Xapian does not update
+/// atomically, so copying it on several threads at once (batch --jobs, one
+/// Searcher per thread) corrupts it (ASan: heap-use-after-free). An empty
+/// term is Xapian's spelling of "every document".
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 struct FieldSpec {
     const char* name;
     Field field;
@@ -305,7 +312,7 @@ std::optional<Xapian::Query> QueryTranslator::Impl::names(Field field, std::stri
 
 Xapian::Query QueryTranslator::Impl::filter(const FieldSpec& spec, const std::string& value) {
     ++state.calls;
-    if (state.error || spec.field == Field::Everything) return Xapian::Query::MatchAll;
+    if (state.error || spec.field == Field::Everything) return match_all();
     std::string error, resolved;
     std::size_t offset = 0;
     std::optional<Xapian::Query> query;
@@ -331,7 +338,7 @@ Xapian::Query QueryTranslator::Impl::filter(const FieldSpec& spec, const std::st
         state.error = QueryError{error, static_cast<int>(offset)};
         state.error_field = spec.name;
         state.error_value = value;
-        return Xapian::Query::MatchAll;
+        return match_all();
     }
     // A query parsed twice (see fell_back()) resolves its filters twice.
     if (std::find(state.resolved.begin(), state.resolved.end(), resolved) == state.resolved.end())
@@ -492,7 +499,7 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
     impl.qp.set_stopper(request.match == MatchMode::Any ? &impl.natural_stopper : &impl.stopper);
     TranslatedQuery out;
     // An empty query lists everything (the filters decide).
-    Xapian::Query query = Xapian::Query::MatchAll;
+    Xapian::Query query = match_all();
     if (count_words(request.query) > 0) {
         std::vector<std::string> descriptions;
         for (const std::string& language : impl.query_languages(request)) {
