@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "result_format_internal.h"
 
 namespace newsdex {
@@ -125,24 +127,6 @@ char32_t decode(std::string_view s, std::size_t& len) {
     return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 bool is_control(char32_t cp) {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
 }
@@ -196,7 +180,7 @@ std::string clean_field(std::string_view text) {
         std::size_t len;
         const char32_t cp = decode(text, len);
         if (cp == kInvalid) {
-            append_utf8(out, 0xFFFD);
+            Xapian::Unicode::append_utf8(out, 0xFFFD);
         } else if (is_control(cp)) {
             out += ' ';
         } else {

@@ -5,6 +5,7 @@
 #include "stored_article.h"
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "schema.h"
 
@@ -31,24 +32,6 @@ Targets targets_for(std::string_view key, StoredArticle& out, bool want_text) {
     if (key == d::kActors) return {nullptr, &out.actors};
     if (key == d::kPlaces) return {nullptr, &out.places};
     return {};
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 /// A strict reader of what it supports; any surprise makes it fail, and the
@@ -151,7 +134,7 @@ class FlatReader {
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                         return false;
                     }
-                    if (out) append_utf8(*out, cp);
+                    if (out) Xapian::Unicode::append_utf8(*out, cp);
                     continue;
                 }
                 default: return false;
