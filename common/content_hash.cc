@@ -3,6 +3,8 @@
  */
 #include "content_hash.h"
 
+#include <cstdlib>
+
 #include <xapian.h>
 
 namespace newsdex {
@@ -30,6 +32,8 @@ std::uint64_t content_hash(std::string_view bytes) {
     }
     return h;
 }
+
+std::uint64_t parse_content_hash_hex(const std::string& hex) { return std::strtoull(hex.c_str(), nullptr, 16); }
 
 std::string content_hash_hex(std::string_view bytes) {
     return to_hex(content_hash(bytes));

@@ -20,6 +20,9 @@ std::uint64_t content_hash(std::string_view bytes);
 /// content_hash() as 16 lower-case hex digits.
 std::string content_hash_hex(std::string_view bytes);
 
+/// The hash a content_hash_hex() string spells (0 when it spells none).
+std::uint64_t parse_content_hash_hex(const std::string& hex);
+
 /// The hash of text normalised for duplicate detection: case folded,
 /// whitespace runs collapsed, punctuation ignored, so a re-scraped copy
 /// differing only in line breaks or quotes hashes the same.

@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 
+#include "content_hash.h"
 #include "near_duplicates.h"
 #include "schema.h"
 
@@ -20,11 +21,7 @@ constexpr int kBloomHashes = 4;
 /// The bit positions of @p term: double hashing from one 64-bit FNV-1a.
 template <typename F>
 void for_each_bit(const std::string& term, F&& f) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : term) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
+    const std::uint64_t h = content_hash(term);
     const std::uint64_t h1 = h, h2 = (h >> 33) | 1;
     for (int i = 0; i < kBloomHashes; ++i) f((h1 + static_cast<std::uint64_t>(i) * h2) % kBloomBits);
 }

@@ -12,9 +12,11 @@
 #include <sstream>
 #include <thread>
 
+#include "content_hash.h"
 #include "database_merge.h"
 #include "duplicate_groups.h"
 #include "schema.h"
+#include "scoped_timer.h"
 #include "shard_writer.h"
 
 namespace newsdex {
@@ -66,7 +68,6 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     }
 }
 
-std::uint64_t parse_hash(const std::string& hex) { return std::strtoull(hex.c_str(), nullptr, 16); }
 
 /// Bytes of the database's own files (not the build shards).
 std::uint64_t database_bytes(const std::string& path) {
@@ -111,7 +112,7 @@ struct IndexWriter::Impl {
     std::vector<std::string> listed;                               // shard dirs
     std::vector<std::pair<std::string, Xapian::docid>> deletions;  // listed
     std::vector<std::pair<std::string, Xapian::docid>> cycle_deletions;
-    Xapian::doccount shard_docs = 0, committed_shard_docs = 0;  // live documents in shards
+    Xapian::doccount shard_docs = 0;  // live documents in shards
 
     std::unordered_map<std::string, RunEntry> run;  // id term -> entry
     bool main_empty_at_start = true;
@@ -189,7 +190,7 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options)
     if (!options_.keep_duplicates && !s.main_empty_at_start) {
         for (auto v = db_.valuestream_begin(schema::kSlotContentHash); v != db_.valuestream_end(schema::kSlotContentHash);
              ++v)
-            s.main_hashes.push_back(parse_hash(*v));
+            s.main_hashes.push_back(parse_content_hash_hex(*v));
         std::sort(s.main_hashes.begin(), s.main_hashes.end());
     }
     if (!options_.external_decisions) s.grouper = std::make_unique<DuplicateGrouper>(db_);
@@ -325,7 +326,7 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
     Impl& s = *impl_;
     if (s.finished) throw std::logic_error("IndexWriter::write() after finish()");
     try {
-        const std::uint64_t hash = parse_hash(article.content_hash);
+        const std::uint64_t hash = parse_content_hash_hex(article.content_hash);
         // Where the ID lives, and the hash and group of its stored version.
         RunEntry* entry = nullptr;
         Xapian::docid main_docid = 0;
@@ -337,7 +338,7 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
             stored_group = entry->group.empty() ? article.id : entry->group;
         } else if ((main_docid = find_in_main(article.id_term))) {
             Xapian::Document old = db_.get_document(main_docid, Xapian::DOC_ASSUME_VALID);
-            stored_hash = parse_hash(old.get_value(schema::kSlotContentHash));
+            stored_hash = parse_content_hash_hex(old.get_value(schema::kSlotContentHash));
             stored_group = old.get_value(schema::kSlotDupGroup);
         }
         const bool found = entry || main_docid;
@@ -419,7 +420,7 @@ std::optional<StoredVersion> IndexWriter::stored_version(const std::string& id_t
         Xapian::docid docid = find_in_main(id_term);
         if (!docid) return std::nullopt;
         Xapian::Document old = db_.get_document(docid, Xapian::DOC_ASSUME_VALID);
-        StoredVersion stored{parse_hash(old.get_value(schema::kSlotContentHash)), old.get_value(schema::kSlotDupGroup)};
+        StoredVersion stored{parse_content_hash_hex(old.get_value(schema::kSlotContentHash)), old.get_value(schema::kSlotDupGroup)};
         if (stored.group == old.get_value(schema::kSlotId)) stored.group.clear();
         return stored;
     } catch (const Xapian::DatabaseError& e) {
@@ -428,7 +429,7 @@ std::optional<StoredVersion> IndexWriter::stored_version(const std::string& id_t
 }
 
 std::int64_t IndexWriter::content_count(const std::string& content_hash) const {
-    return impl_->hash_count(parse_hash(content_hash));
+    return impl_->hash_count(parse_content_hash_hex(content_hash));
 }
 
 bool IndexWriter::remove(const std::string& id) { return remove_term(schema::id_term(id)); }
@@ -451,7 +452,7 @@ bool IndexWriter::remove_term(const std::string& term) {
         }
         Xapian::docid docid = find_in_main(term);
         if (!docid) return false;
-        --s.hash_delta[parse_hash(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash))];
+        --s.hash_delta[parse_content_hash_hex(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotContentHash))];
         db_.delete_document(docid);
         return true;
     } catch (const Xapian::DatabaseError& e) {
@@ -459,18 +460,10 @@ bool IndexWriter::remove_term(const std::string& term) {
     }
 }
 
-namespace {
-struct Timer {  // adds the time spent in its scope, failed or not, to total
-    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
-    double& total;
-    ~Timer() { total += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); }
-};
-}  // namespace
-
 void IndexWriter::commit() {
     check_usable();
     Impl& s = *impl_;
-    Timer timer{.total = commit_seconds_};
+    ScopedTimer timer{.total = commit_seconds_};
     // (1) The cycle's shards: spelling, commit, fsync. In parallel.
     std::vector<std::string> committed;
     std::string error;
@@ -511,7 +504,6 @@ void IndexWriter::commit() {
         db_.commit_transaction();
         in_transaction_ = false;
         committing = false;
-        s.committed_shard_docs = s.shard_docs;
         committed_doccount_ = db_.get_doccount() + s.shard_docs;
         db_.begin_transaction(/*flushed=*/true);
         in_transaction_ = true;
@@ -527,7 +519,7 @@ void IndexWriter::commit() {
 void IndexWriter::finish() {
     check_usable();
     Impl& s = *impl_;
-    Timer timer{.total = commit_seconds_};
+    ScopedTimer timer{.total = commit_seconds_};
     s.finished = true;
     if (s.listed.empty() && s.deletions.empty()) return;
     merge();
@@ -566,7 +558,7 @@ void IndexWriter::merge() {
         lock_ = std::move(new_lock);  // the lock file of the database now at s.dir
         s.listed.clear();
         s.deletions.clear();
-        s.shard_docs = s.committed_shard_docs = 0;
+        s.shard_docs = 0;
         s.run.clear();
         open_main();
     } catch (const Xapian::DatabaseError& e) {

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "content_hash.h"
 #include "shard_writer.h"
 #include "write_lock.h"
 
@@ -37,14 +38,7 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-std::uint64_t fnv1a_64(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
+std::uint64_t fnv1a_64(std::string_view bytes) { return content_hash(bytes); }
 
 std::optional<ShardLayout> ShardLayout::parse(const std::string& spec, std::string& error) {
     ShardLayout layout;

@@ -19,8 +19,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "content_hash.h"
 #include "database_merge.h"
 #include "schema.h"
+#include "scoped_timer.h"
 #include "shard_writer.h"
 
 namespace newsdex {
@@ -73,13 +75,6 @@ std::string unescape(const std::string& s) {
     return out;
 }
 
-std::uint64_t parse_hash(const std::string& hex) { return std::strtoull(hex.c_str(), nullptr, 16); }
-
-struct Timer {  // adds the time spent in its scope to total
-    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
-    double& total;
-    ~Timer() { total += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); }
-};
 
 }  // namespace
 
@@ -166,16 +161,22 @@ ShardedIndexWriter::~ShardedIndexWriter() = default;  // each IndexWriter drops 
 
 std::string ShardedIndexWriter::journal_path() const { return dir_ + "/" + kMoveJournal; }
 
+void ShardedIndexWriter::remove_journal() {
+    if (::unlink(journal_path().c_str()) != 0)
+        throw DatabaseWriteError("cannot remove " + journal_path() + ": " + std::strerror(errno));
+    sync_directory(dir_);
+}
+
 void ShardedIndexWriter::open_shard(const std::string& name) {
     auto writer = std::make_unique<IndexWriter>(dir_ + "/" + name, shard_options_);
     by_name_[name] = shards_.size();
     shards_.push_back({name, std::move(writer)});
 }
 
-std::size_t ShardedIndexWriter::shard_index(const std::string& name) {
-    if (auto it = by_name_.find(name); it != by_name_.end()) return it->second;
-    // Complete before it appears under its name, and before the stub lists
-    // it: schema version (IndexWriter) and the run's metadata, committed.
+void ShardedIndexWriter::create_database(const std::string& name) {
+    // Complete before it appears under its name: schema version
+    // (IndexWriter) and the run's metadata, committed. A kill leaves at most
+    // a .new-NAME directory, which the next start deletes.
     const std::string fresh_path = dir_ + "/" + kNewShardPrefix + name;
     remove_tree(fresh_path);
     {
@@ -188,6 +189,11 @@ std::size_t ShardedIndexWriter::shard_index(const std::string& name) {
     fs::rename(fresh_path, dir_ + "/" + name, ec);
     if (ec) throw DatabaseWriteError("cannot rename " + fresh_path + ": " + ec.message());
     sync_directory(dir_);
+}
+
+std::size_t ShardedIndexWriter::shard_index(const std::string& name) {
+    if (auto it = by_name_.find(name); it != by_name_.end()) return it->second;
+    create_database(name);  // before the stub lists it
     open_shard(name);
     write_stub();
     rebuild_view();
@@ -197,20 +203,7 @@ std::size_t ShardedIndexWriter::shard_index(const std::string& name) {
 void ShardedIndexWriter::open_spelling(const std::string& actors, const std::string& places) {
     const std::string path = dir_ + "/" + kSpellingSidecar;
     std::error_code ec;
-    if (!fs::exists(path, ec)) {
-        // Complete before it appears under its name, as a new shard is.
-        const std::string fresh_path = dir_ + "/" + kNewShardPrefix + kSpellingSidecar;
-        remove_tree(fresh_path);
-        {
-            IndexWriter fresh(fresh_path, shard_options_);
-            for (const auto& [key, value] : metadata_) fresh.set_metadata(key, value);
-            fresh.commit();
-            fresh.finish();
-        }
-        fs::rename(fresh_path, path, ec);
-        if (ec) throw DatabaseWriteError("cannot rename " + fresh_path + ": " + ec.message());
-        sync_directory(dir_);
-    }
+    if (!fs::exists(path, ec)) create_database(kSpellingSidecar);
     spelling_ = std::make_unique<IndexWriter>(path, shard_options_);
     bool changed = false;
     // Searchers check that every part of a collection has the same
@@ -267,7 +260,7 @@ bool ShardedIndexWriter::is_stale(const std::string& id_term, std::size_t shard)
 std::int64_t ShardedIndexWriter::content_count(const std::string& content_hash) const {
     std::int64_t count = 0;
     for (const auto& shard : shards_) count += shard.writer->content_count(content_hash);
-    auto it = stale_hashes_.find(parse_hash(content_hash));
+    auto it = stale_hashes_.find(parse_content_hash_hex(content_hash));
     return count + (it == stale_hashes_.end() ? 0 : it->second);
 }
 
@@ -296,7 +289,7 @@ WriteOutcome ShardedIndexWriter::write(AnalyzedArticle&& article) {
     for (const auto& f : found)
         if (f.shard == route) stored = &f;
 
-    const bool unchanged = stored && stored->version.content_hash == parse_hash(article.content_hash);
+    const bool unchanged = stored && stored->version.content_hash == parse_content_hash_hex(article.content_hash);
     const std::string kept = !stored ? "" : stored->version.group.empty() ? id : stored->version.group;
     // In input order, over all shards: the groups one database would get.
     grouper_->assign(view_, article, unchanged ? &kept : nullptr);
@@ -344,7 +337,7 @@ bool ShardedIndexWriter::remove(const std::string& id) {
 }
 
 void ShardedIndexWriter::commit() {
-    Timer timer{.total = commit_seconds_};
+    ScopedTimer timer{.total = commit_seconds_};
     // (1) The journal: which stale copies go once their article's new shard
     // is committed.
     if (!moves_.empty()) {
@@ -372,9 +365,7 @@ void ShardedIndexWriter::commit() {
     moves_.clear();
     stale_hashes_.clear();
     // (4) Done: no journal means no move in flight.
-    if (::unlink(journal_path().c_str()) != 0)
-        throw DatabaseWriteError("cannot remove " + journal_path() + ": " + std::strerror(errno));
-    sync_directory(dir_);
+    remove_journal();
 }
 
 void ShardedIndexWriter::recover_moves() {
@@ -395,9 +386,7 @@ void ShardedIndexWriter::recover_moves() {
         if (shards_[s->second].writer->remove_term(term)) touched.insert(s->second);
     }
     for (std::size_t shard : touched) shards_[shard].writer->commit();
-    if (::unlink(journal_path().c_str()) != 0)
-        throw DatabaseWriteError("cannot remove " + journal_path() + ": " + std::strerror(errno));
-    sync_directory(dir_);
+    remove_journal();
 }
 
 bool ShardedIndexWriter::should_commit() const {
@@ -407,7 +396,7 @@ bool ShardedIndexWriter::should_commit() const {
 }
 
 void ShardedIndexWriter::finish() {
-    Timer timer{.total = commit_seconds_};
+    ScopedTimer timer{.total = commit_seconds_};
     finished_ = true;
     for (auto& shard : shards_) shard.writer->finish();
     spelling_->finish();

@@ -121,6 +121,9 @@ class ShardedIndexWriter : public ArticleWriter {
     };
 
     std::size_t shard_index(const std::string& name);  // opens or creates it
+    /// Creates the database DIR/@p name complete (schema, the run's
+    /// metadata, committed) under a temporary name, then renames it in.
+    void create_database(const std::string& name);
     /// Opens DIR/spelling, creating it (with @p actors and @p places) when
     /// missing, and moves the shards' spelling words into it.
     void open_spelling(const std::string& actors, const std::string& places);
@@ -131,6 +134,7 @@ class ShardedIndexWriter : public ArticleWriter {
     std::int64_t content_count(const std::string& content_hash) const;
     void recover_moves();
     std::string journal_path() const;
+    void remove_journal();  // then syncs the directory: no move in flight
 
     std::string dir_;
     ShardLayout layout_;
