@@ -132,7 +132,7 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
         // Unprefixed, unstemmed terms are the words as written (lower-cased).
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
             const std::string& term = *t;
-            if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))
+            if (!term.empty() && !schema::has_prefix(term))
                 out.spelling_words.emplace_back(term, 1);
         }
     }

@@ -263,8 +263,7 @@ bool QueryTranslator::Impl::has_unknown_word(const std::vector<Xapian::Query>& r
         bool unknown = false;
         for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && !unknown; ++t) {
             const std::string& term = *t;
-            const bool free_text = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z');
-            unknown = free_text && db.get_termfreq(term) == 0;
+            unknown = schema::is_free_text_term(term) && db.get_termfreq(term) == 0;
         }
         if (!unknown) return false;
     }

@@ -48,6 +48,16 @@ inline constexpr const char* kBuildDirectory = "newsdex-build";
 // Letters follow Omega's conventions where one exists (S, Q, L, Y, M, D).
 // ---------------------------------------------------------------------------
 
+/// True when @p term starts with a prefix: every prefix is upper case and
+/// words are indexed lower-cased. (Xapian writes stems as "Z" + word.)
+inline bool has_prefix(std::string_view term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
+
+/// A word of the text or title as written ("kidal") or a stem ("Zkidal",
+/// "ZSkidal"), not a filter or field term.
+inline bool is_free_text_term(std::string_view term) {
+    return !term.empty() && (!has_prefix(term) || term[0] == 'Z');
+}
+
 /// Title words (positional, stemmed); the `title:` query field.
 inline constexpr const char* kPrefixTitle = "S";
 /// Unique article ID: "Q" + id (hashed when too long, see id_term()).

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "schema.h"
+
 namespace newsdex {
 
 namespace {
@@ -63,12 +65,8 @@ std::vector<std::string> snippet_words(const Xapian::Query& query) {
     std::vector<std::string> words;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         std::string term = *t;
-        if (term.empty()) continue;
-        if (term[0] == 'Z') {
-            term.erase(0, 1);
-        } else if (term[0] >= 'A' && term[0] <= 'Z') {
-            continue;  // a filter or a prefixed field
-        }
+        if (!schema::is_free_text_term(term)) continue;  // a filter or a prefixed field
+        if (term[0] == 'Z') term.erase(0, 1);
         if (!term.empty() && std::find(words.begin(), words.end(), term) == words.end()) words.push_back(term);
     }
     return words;
