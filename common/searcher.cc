@@ -27,9 +27,11 @@ namespace newsdex {
 namespace {
 
 // Retries of a search that raced with a writer's commit. Each retry reopens
-// the database at its newest commit; more than a few in a row would mean
-// the indexer commits faster than we can search, which it does not.
+// the database at its newest commit. A slow search (every match counted for
+// facets, a sanitizer build) can lose several races in a row to an indexer
+// committing often, so retries are bounded by time, not only by count.
 constexpr int kMaxAttempts = 5;
+constexpr auto kRetryPatience = std::chrono::seconds(5);
 
 // Collapsed searches look at this many matches beyond the page, so that
 // the article and group totals are exact for all but very broad queries
@@ -371,13 +373,14 @@ Xapian::doccount Searcher::size() const { return impl_->db.get_doccount(); }
 
 std::optional<SearchResult> Searcher::search(const SearchRequest& request, const HighlightMarkers& markers,
                                              QueryError& error) {
+    const auto give_up = std::chrono::steady_clock::now() + kRetryPatience;
     for (int attempt = 1;; ++attempt) {
         try {
             return impl_->run(request, markers, error);
         } catch (const Xapian::DatabaseModifiedError&) {
             // An indexer committed twice while we read: answer from its
             // newest committed state instead.
-            if (attempt == kMaxAttempts) throw;
+            if (attempt >= kMaxAttempts && std::chrono::steady_clock::now() >= give_up) throw;
             impl_->reopen();
         } catch (const Xapian::DatabaseCorruptError&) {
             // The same race seen as a block of the wrong kind (see Impl()).
