@@ -247,7 +247,7 @@ void headline_pairs(const std::string& path, std::vector<Pair>& pairs, std::mt19
 /// True when the first @p bands bands agree (bands are independent, so a
 /// prefix measures what fewer bands would find).
 bool share_band(const DuplicateSignature& a, const DuplicateSignature& b, std::size_t bands) {
-    auto x = band_terms(a), y = band_terms(b);
+    const BandValues x = band_values(encode_signature(a)), y = band_values(encode_signature(b));
     for (std::size_t i = 0; i < x.size() && i < bands; ++i) if (x[i] == y[i]) return true;
     return false;
 }

@@ -35,12 +35,10 @@ void add_date_terms(Xapian::Document& doc, const std::optional<Day>& date) {
         doc.add_boolean_term(kTermUndated);
         return;
     }
-    std::string compact = date->compact();
     doc.add_boolean_term(year_term(*date));
     doc.add_boolean_term(month_term(*date));
     doc.add_boolean_term(day_term(*date));
-    doc.add_value(kSlotDate, compact);
-    doc.add_value(kSlotMonth, compact.substr(0, 6));
+    doc.add_value(kSlotDate, date->compact());
 }
 
 }  // namespace
@@ -140,8 +138,6 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
     doc.add_boolean_term(out.id_term);
     if (auto signature = compute_signature(title, text)) {
         out.dup_signature = encode_signature(*signature);
-        out.dup_band_terms = band_terms(*signature);
-        for (const auto& band : out.dup_band_terms) doc.add_boolean_term(band);
         doc.add_value(kSlotDupSignature, out.dup_signature);
     }
     add_date_terms(doc, out.date);

@@ -54,12 +54,10 @@ struct AnalyzedArticle {
     std::string content_hash;   ///< normalised_text_hash of title + text
     std::optional<Day> date;
     std::string language;       ///< as recorded (field, detected or default)
-    /// Near-duplicate signature (near_duplicates.h, encoded) and its LSH
-    /// band terms, both already in the document; "" and none when the
-    /// article is too short. The group key is set at write time
-    /// (duplicate_groups.h), when earlier articles are known.
+    /// Near-duplicate signature (near_duplicates.h, encoded), already in
+    /// the document; "" when the article is too short. The group key is set
+    /// at write time (duplicate_groups.h), when earlier articles are known.
     std::string dup_signature;
-    std::vector<std::string> dup_band_terms;
     std::size_t text_bytes = 0; ///< size of the raw text, for MB/s
     Xapian::Document document;
     /// Distinct unstemmed words and their frequency, for the spelling table.

@@ -106,7 +106,7 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs) {
         try {
             // Of a stub's shards, Xapian reads metadata from the first.
             std::string version = part.get_metadata(schema::kMetaSchemaVersion);
-            if (version != std::to_string(schema::kSchemaVersion))
+            if (!schema::is_supported_version(version))
                 throw DatabaseOpenError(spec + " is not a newsdex database of this version (schema " +
                                         (version.empty() ? std::string("none") : version) +
                                         "); index it with this newsdex-index");

@@ -3,10 +3,11 @@
  */
 #include "duplicate_groups.h"
 
+#include <algorithm>
+#include <array>
 #include <set>
 #include <string_view>
 
-#include "content_hash.h"
 #include "near_duplicates.h"
 #include "schema.h"
 
@@ -15,21 +16,39 @@ namespace newsdex {
 namespace {
 
 constexpr std::size_t kSignatureBytes = 2 * kMinHashes;  // encode_signature()
-constexpr std::size_t kBloomBits = std::size_t(1) << 27;  // 16 MiB
-constexpr int kBloomHashes = 4;
 
-/// The bit positions of @p term: double hashing from one 64-bit FNV-1a.
-template <typename F>
-void for_each_bit(const std::string& term, F&& f) {
-    const std::uint64_t h = content_hash(term);
-    const std::uint64_t h1 = h, h2 = (h >> 33) | 1;
-    for (int i = 0; i < kBloomHashes; ++i) f((h1 + static_cast<std::uint64_t>(i) * h2) % kBloomBits);
-}
+/// The bands of the articles the database held when the run began: per
+/// band, (value << 32 | docid) sorted, so the articles sharing a value are
+/// one binary search away, in docid order. 8 bytes a band, 64 an article;
+/// built from the stored signatures (value slot), so nothing but the
+/// signature needs to be indexed for it.
+class DatabaseBands {
+  public:
+    explicit DatabaseBands(const Xapian::Database& db) {
+        const Xapian::valueno slot = schema::kSlotDupSignature;
+        for (auto& entries : entries_) entries.reserve(db.get_value_freq(slot));
+        for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+            const std::string signature = *v;
+            if (signature.size() != kSignatureBytes) continue;
+            const BandValues values = band_values(signature);
+            for (std::size_t b = 0; b < kBands; ++b) entries_[b].push_back(std::uint64_t(values[b]) << 32 | v.get_docid());
+        }
+        for (auto& entries : entries_) std::sort(entries.begin(), entries.end());
+    }
 
-/// The 32-bit value a band term carries ("XB" + letter + 8 hex digits).
-std::uint32_t band_value(const std::string& term) {
-    return static_cast<std::uint32_t>(std::stoul(term.substr(term.size() - 8), nullptr, 16));
-}
+    /// Calls @p f with the docid of each of the first @p limit articles
+    /// (lowest docids) whose band @p b has @p value.
+    template <typename F>
+    void for_each(std::size_t b, std::uint32_t value, std::size_t limit, F&& f) const {
+        const auto& entries = entries_[b];
+        auto it = std::lower_bound(entries.begin(), entries.end(), std::uint64_t(value) << 32);
+        for (std::size_t n = 0; it != entries.end() && (*it >> 32) == value && n < limit; ++it, ++n)
+            f(static_cast<Xapian::docid>(*it & 0xffffffff));
+    }
+
+  private:
+    std::array<std::vector<std::uint64_t>, kBands> entries_;
+};
 
 /// Band value -> the first and the latest article of this run that had it,
 /// in an open addressing table (12 bytes a band). The first names the
@@ -89,8 +108,9 @@ std::uint64_t id_hash(const std::string& id) { return std::hash<std::string>{}(i
 }  // namespace
 
 struct DuplicateGrouper::Impl {
-    std::vector<std::uint64_t> bloom = std::vector<std::uint64_t>(kBloomBits / 64);  // bands in the db at start
-    BandTable bands[kBands];
+    explicit Impl(const Xapian::Database& db) : database(db) {}
+    DatabaseBands database;
+    BandTable bands[kBands];  // this run's articles
     // Per article of this run with a signature (index = order seen): its
     // signature (kSignatureBytes in one flat string), ID hash and group key
     // (an index into the keys, which are stored back to back).
@@ -114,18 +134,9 @@ struct DuplicateGrouper::Impl {
         return static_cast<std::uint32_t>(key_starts.size() - 1);
     }
 
-    bool in_database(const std::string& term) const {
-        bool all = true;
-        for_each_bit(term, [&](std::uint64_t bit) { all = all && (bloom[bit / 64] >> (bit % 64) & 1); });
-        return all;
-    }
 };
 
-DuplicateGrouper::DuplicateGrouper(const Xapian::Database& db) : impl_(std::make_unique<Impl>()) {
-    const std::string prefix = schema::kPrefixDupBand;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-        for_each_bit(*t, [&](std::uint64_t bit) { impl_->bloom[bit / 64] |= std::uint64_t(1) << (bit % 64); });
-}
+DuplicateGrouper::DuplicateGrouper(const Xapian::Database& db) : impl_(std::make_unique<Impl>(db)) {}
 
 DuplicateGrouper::~DuplicateGrouper() = default;
 
@@ -141,20 +152,24 @@ std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle
     // will not rewrite it), and later copies in this run join that group.
     const bool known = kept_key && !kept_key->empty();
     if (known) key = *kept_key;
-    if (!known && !article.dup_signature.empty() && article.dup_band_terms.size() == kBands) {
+    const bool has_signature = article.dup_signature.size() == kSignatureBytes;
+    const BandValues bands = band_values(article.dup_signature);
+    if (!known && has_signature) {
         double best = 0;
         auto consider = [&](double similarity) { return similarity >= kDuplicateThreshold && similarity > best; };
         // Articles indexed in earlier runs.
         std::set<Xapian::docid> candidates;
-        for (const auto& band : article.dup_band_terms) {
-            if (!run.in_database(band)) continue;
-            Xapian::doccount seen = 0;
-            for (auto p = db.postlist_begin(band); p != db.postlist_end(band) && seen < kMaxCandidatesPerBand;
-                 ++p, ++seen)
-                candidates.insert(*p);
-        }
+        for (std::size_t b = 0; b < kBands; ++b)
+            run.database.for_each(b, bands[b], kMaxCandidatesPerBand, [&](Xapian::docid d) { candidates.insert(d); });
         for (Xapian::docid docid : candidates) {  // ascending: ties go to the earliest indexed
-            Xapian::Document doc = db.get_document(docid, Xapian::DOC_ASSUME_VALID);
+            // Deleted since the run began: nothing to join. (One replaced
+            // since is compared as it is now.)
+            Xapian::Document doc;
+            try {
+                doc = db.get_document(docid);
+            } catch (const Xapian::DocNotFoundError&) {
+                continue;
+            }
             if (doc.get_value(schema::kSlotId) == article.id) continue;  // its own old version
             if (run.skip && run.skip(docid, doc)) continue;
             const double similarity =
@@ -169,7 +184,7 @@ std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle
         // band value, earliest first so that ties go to it.
         std::set<std::uint32_t> earlier;
         for (std::size_t b = 0; b < kBands; ++b) {
-            const auto [first, latest] = run.bands[b].find(band_value(article.dup_band_terms[b]));
+            const auto [first, latest] = run.bands[b].find(bands[b]);
             if (first != BandTable::kNone) earlier.insert({first, latest});
         }
         for (std::uint32_t i : earlier) {
@@ -181,10 +196,10 @@ std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle
             key = run.key(key_index);
         }
     }
-    if (article.dup_signature.size() == kSignatureBytes && article.dup_band_terms.size() == kBands) {
+    if (has_signature) {
         if (key_index == BandTable::kNone) key_index = run.add_key(key);
         const auto index = static_cast<std::uint32_t>(run.ids.size());
-        for (std::size_t b = 0; b < kBands; ++b) run.bands[b].insert(band_value(article.dup_band_terms[b]), index);
+        for (std::size_t b = 0; b < kBands; ++b) run.bands[b].insert(bands[b], index);
         run.signatures += article.dup_signature;
         run.ids.push_back(own);
         run.key_of.push_back(key_index);

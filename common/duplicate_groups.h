@@ -3,7 +3,7 @@
  *        and how many groups a database holds.
  *
  * A group is named by its key, the ID of the first article indexed in it.
- * When an article is written, its LSH band terms find the indexed articles
+ * When an article is written, its LSH bands find the indexed articles
  * that might be copies; those whose estimated similarity reaches
  * kDuplicateThreshold are copies, and the article joins the group of the
  * most similar one (ties: the earliest indexed). Otherwise it starts a group
@@ -27,24 +27,25 @@
 
 namespace newsdex {
 
-/// Looks at most at this many postings per band term: a band shared by
+/// Looks at most at this many articles per band: a band shared by
 /// thousands of articles comes from a shingle every story contains, and the
-/// other fifteen bands still find real copies.
+/// other seven bands still find real copies.
 inline constexpr Xapian::doccount kMaxCandidatesPerBand = 64;
 
 /// Assigns group keys to the articles of one indexing run, in input order.
 ///
-/// Most articles have no copy, and looking band terms up in a database
-/// being written is slow (Xapian first merges the term's pending postings
-/// into its tables): on the 830,903 headlines of 2013 it made indexing 2.6
-/// times slower. So the grouper looks up the database only for bands a
-/// Bloom filter says it held when the run began (16 MiB, 0.1 % false
-/// positives at 6 million bands), and keeps the bands, signatures and keys
-/// of this run's own articles in memory: about 300 bytes per article plus
-/// its ID (about 250 MB for those 830,903 headlines).
+/// The bands are not indexed: eight near-unique terms per article were a
+/// fifth of Xapian's write time on news articles and a third on headlines
+/// (bench/README.md). Instead the grouper reads the stored signatures of
+/// the articles in the database when the run begins (one pass over a value
+/// slot) into a sorted table of their bands, 64 bytes an article (64 MB per
+/// million), and keeps the bands, signatures and keys of this run's own
+/// articles in memory: about 300 bytes per article plus its ID (about
+/// 250 MB for the 830,903 headlines of 2013).
 class DuplicateGrouper {
   public:
-    /// Loads the band terms already in @p db (one pass over them).
+    /// Loads the bands of the articles already in @p db (one pass over
+    /// their stored signatures).
     explicit DuplicateGrouper(const Xapian::Database& db);
     ~DuplicateGrouper();
     DuplicateGrouper(const DuplicateGrouper&) = delete;

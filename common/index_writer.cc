@@ -205,10 +205,15 @@ void IndexWriter::open_main() {
         // its first commit leaves a valid (empty) newsdex database.
         db_.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
         db_.commit();
-    } else if (version != std::to_string(schema::kSchemaVersion)) {
+    } else if (!schema::is_supported_version(version)) {
         throw std::runtime_error("database " + path_ + " was not written by this version of newsdex (schema " +
                                  (version.empty() ? std::string("none") : version) + ", expected " +
                                  std::to_string(schema::kSchemaVersion) + "); re-index into a new database");
+    } else if (version != std::to_string(schema::kSchemaVersion)) {
+        // An older schema this build reads: what this run adds is in the
+        // current one, which an older indexer must not extend (schema.h).
+        db_.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+        db_.commit();
     }
     committed_doccount_ = db_.get_doccount();
     db_.begin_transaction(/*flushed=*/true);

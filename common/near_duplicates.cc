@@ -1,14 +1,11 @@
 /** @file
- * @brief MinHash signatures, LSH band terms and similarity estimates.
+ * @brief MinHash signatures, LSH band values and similarity estimates.
  */
 #include "near_duplicates.h"
 
-#include <cstdio>
 #include <limits>
 
 #include <xapian.h>
-
-#include "schema.h"
 
 namespace newsdex {
 
@@ -107,18 +104,19 @@ std::optional<DuplicateSignature> compute_signature(std::string_view title, std:
     return signature_of_words(signature_words(both), shingle_words);
 }
 
-std::vector<std::string> band_terms(const DuplicateSignature& signature) {
-    std::vector<std::string> terms;
-    terms.reserve(kBands);
+BandValues band_values(std::string_view encoded) {
+    BandValues values{};
+    if (encoded.size() != 2 * kMinHashes) return values;
+    auto row = [&](std::size_t i) {
+        return std::uint64_t(static_cast<unsigned char>(encoded[2 * i])) |
+               std::uint64_t(static_cast<unsigned char>(encoded[2 * i + 1])) << 8;
+    };
     for (std::size_t band = 0; band < kBands; ++band) {
-        std::uint64_t h = 0x42414e44ULL + band;  // differs per band: equal values in two bands differ
-        for (std::size_t row = 0; row < kRowsPerBand; ++row) h = mix(h ^ signature.mins[band * kRowsPerBand + row]);
-        char hex[16];
-        std::snprintf(hex, sizeof hex, "%c%08x", static_cast<char>('a' + band),
-                      static_cast<unsigned>(h >> 32));
-        terms.push_back(std::string(schema::kPrefixDupBand).append(hex));
+        std::uint64_t h = 0x42414e44ULL + band;  // differs per band: equal rows in two bands differ
+        for (std::size_t r = 0; r < kRowsPerBand; ++r) h = mix(h ^ row(band * kRowsPerBand + r));
+        values[band] = static_cast<std::uint32_t>(h >> 32);
     }
-    return terms;
+    return values;
 }
 
 std::string encode_signature(const DuplicateSignature& signature) {

@@ -1,15 +1,15 @@
 /** @file
  * @brief Near-duplicate signatures: MinHash over word shingles, with LSH
- *        band terms so that candidates are found by term lookup.
+ *        bands so that candidates are found by table lookup.
  *
  * Syndicated copies of a wire story differ by a headline, a trimmed
  * paragraph, a changed word or some site furniture. Their word shingles
  * overlap heavily (Jaccard 0.6-0.9), while two different stories on the
  * same day and topic share few (below 0.2). A MinHash signature estimates
  * that Jaccard similarity from kMinHashes small numbers; splitting part of
- * it into bands of kRowsPerBand values and indexing one boolean term per
- * band makes "which indexed articles might be copies of this one" a handful
- * of posting-list lookups. The threshold and shingle size were measured on
+ * it into bands of kRowsPerBand values, each hashed to one 32-bit band value,
+ * makes "which indexed articles might be copies of this one" a handful of
+ * table lookups (duplicate_groups.h). The threshold and shingle size were measured on
  * Reuters pairs (bench/README-dedup.md), not guessed.
  */
 #ifndef NEWSDEX_NEAR_DUPLICATES_H
@@ -64,9 +64,13 @@ std::optional<DuplicateSignature> compute_signature(std::string_view title, std:
 std::optional<DuplicateSignature> signature_of_words(const std::vector<std::string>& words,
                                                      std::size_t shingle_words = kShingleWords);
 
-/// The kBands boolean terms of @p signature (schema::kPrefixDupBand + band
-/// letter + 8 hex digits).
-std::vector<std::string> band_terms(const DuplicateSignature& signature);
+/// The kBands band values of an encoded signature (encode_signature()),
+/// so that they can be recomputed from the stored signature alone: two
+/// articles share band b when their 16-bit values in its rows are equal
+/// (or, by chance, once in 2^32 otherwise). All zero when @p encoded is not
+/// a valid encoding.
+using BandValues = std::array<std::uint32_t, kBands>;
+BandValues band_values(std::string_view encoded);
 
 /// Compact stored form: the low 16 bits of each value, 2 bytes each
 /// (128 bytes). A chance 16-bit collision adds 1/65536 to an estimate.

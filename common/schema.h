@@ -25,7 +25,20 @@ namespace newsdex::schema {
 /// 2: near-duplicate groups (XB, XG, slots 8-9) and per-language stemming.
 /// 3: no XH content-hash term (the hash is in kSlotContentHash, which the
 ///    indexer reads for duplicate detection); build-state metadata.
-inline constexpr int kSchemaVersion = 3;
+/// 4: no XB band terms (the grouper derives bands from kSlotDupSignature)
+///    and no month slot. Schema 3 databases read the same (their XB terms
+///    and month values are simply unused), so both tools accept them; the
+///    indexer marks one 4 when it writes to it, because a schema-3 indexer
+///    would look for XB terms the new articles lack.
+inline constexpr int kSchemaVersion = 4;
+inline constexpr int kOldestSchemaVersion = 3;
+/// True when a database marked @p version (metadata text) is one this
+/// build reads and writes.
+inline bool is_supported_version(std::string_view version) {
+    for (int v = kOldestSchemaVersion; v <= kSchemaVersion; ++v)
+        if (version == std::to_string(v)) return true;
+    return false;
+}
 /// Metadata key holding kSchemaVersion as decimal text.
 inline constexpr const char* kMetaSchemaVersion = "newsdex.schema";
 /// Metadata keys holding the gazetteer files (TSV text) the indexer last
@@ -79,9 +92,8 @@ inline constexpr const char* kPrefixPlace = "XP";
 inline constexpr const char* kPrefixSource = "XO";
 // "XH" (a content-hash term) was written up to schema 2; the hash is in
 // kSlotContentHash, which the indexer reads for duplicate detection.
-/// Near-duplicate LSH band: "XB" + band letter + 8 hex digits of the band's
-/// MinHash values (near_duplicates.h). Articles sharing one are candidates.
-inline constexpr const char* kPrefixDupBand = "XB";
+// "XB" (near-duplicate band terms) was written up to schema 3; the bands
+// are derived from kSlotDupSignature (duplicate_groups.h).
 /// Near-duplicate group: "XG" + group key (see kSlotDupGroup); for --expand.
 inline constexpr const char* kPrefixDupGroup = "XG";
 
@@ -95,8 +107,7 @@ inline constexpr Xapian::valueno kSlotDate = 0;
 inline constexpr Xapian::valueno kSlotActors = 1;
 /// Canonical place names, encoded with encode_list().
 inline constexpr Xapian::valueno kSlotPlaces = 2;
-/// "YYYYMM", absent when undated; the month facet.
-inline constexpr Xapian::valueno kSlotMonth = 3;
+// Slot 3 held "YYYYMM" up to schema 3; month facets count kSlotDate.
 /// The article ID: the documented tie-breaker for equal scores and dates.
 inline constexpr Xapian::valueno kSlotId = 4;
 /// Display form of the source; the source facet.

@@ -11,6 +11,7 @@
 #include "analyzer.h"
 #include "boilerplate.h"
 #include "entity_recognizer.h"
+#include "near_duplicates.h"
 #include "schema.h"
 
 using namespace newsdex;
@@ -68,7 +69,11 @@ TEST_CASE("a dated article gets date terms, value slots and JSON data") {
     CHECK(!has_term(doc, "XPmacina"));
     CHECK(!has_term(doc, schema::kTermUndated));
     CHECK(doc.get_value(schema::kSlotDate) == "20240320");
-    CHECK(doc.get_value(schema::kSlotMonth) == "202403");
+    // Schema 4: near-duplicate bands are derived from the signature slot,
+    // not indexed as terms, and the month is read from the date slot.
+    CHECK(doc.get_value(schema::kSlotDupSignature).size() == 2 * kMinHashes);
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) CHECK((*t).rfind("XB", 0) != 0);
+    CHECK(doc.get_value(3).empty());
     CHECK(doc.get_value(schema::kSlotId) == "a1");
     CHECK(schema::decode_list(doc.get_value(schema::kSlotActors)) ==
           std::vector<std::string>{"FAMa", "JNIM", "Katiba Macina"});

@@ -5,8 +5,10 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "e2e_support.h"
+#include "schema.h"
 
 using namespace newsdex::test;
 using nlohmann::json;
@@ -170,4 +172,35 @@ TEST_CASE("standard input is read with - and a forced --format") {
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(summary_of(r)["added"] == 1);
+}
+
+TEST_CASE("a schema-3 database is searched and extended, then marked schema 4, and unknown schemas are refused") {
+    TempDir dir;
+    std::string db = dir / "db";
+    REQUIRE(index_corpus(db).exit_code == 0);
+    auto mark = [&](const std::string& version) {
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        w.set_metadata(newsdex::schema::kMetaSchemaVersion, version);
+        w.commit();
+    };
+    auto marked = [&] { return Xapian::Database(db).get_metadata(newsdex::schema::kMetaSchemaVersion); };
+    // Schema 3 differs only by index terms and a value slot nothing reads
+    // any more (schema.h): both tools accept it.
+    mark("3");
+    CommandResult found = run({"newsdex-search", "--db", db, "--count", "Kidal"});
+    INFO(found.err);
+    CHECK(found.exit_code == 0);
+    CHECK(marked() == "3");
+    CommandResult again = index_corpus(db);
+    CHECK(again.exit_code == 0);
+    CHECK(summary_of(again)["added"] == 0);
+    CHECK(marked() == std::to_string(newsdex::schema::kSchemaVersion));
+
+    mark("2");
+    CommandResult search = run({"newsdex-search", "--db", db, "Kidal"});
+    CHECK(search.exit_code == 2);
+    CHECK(search.err.find("schema 2") != std::string::npos);
+    CommandResult index = index_corpus(db);
+    CHECK(index.exit_code == 2);
+    CHECK(index.err.find("schema 2") != std::string::npos);
 }

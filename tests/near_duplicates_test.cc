@@ -78,19 +78,26 @@ TEST_CASE("signatures: too short texts have none, short texts add the title") {
     CHECK(encode_signature(*c) == encode_signature(*d));
 }
 
-TEST_CASE("band terms: one per band, stable, prefixed as the schema says") {
+TEST_CASE("band values: stable, from the stored signature alone, one per band") {
     auto s = compute_signature("", kStory);
     REQUIRE(s);
-    auto terms = band_terms(*s);
-    REQUIRE(terms.size() == kBands);
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-        CAPTURE(terms[i]);
-        CHECK(terms[i].rfind(schema::kPrefixDupBand, 0) == 0);
-        CHECK(terms[i].size() == std::string(schema::kPrefixDupBand).size() + 9);
-        CHECK(terms[i][2] == static_cast<char>('a' + i));
+    const std::string encoded = encode_signature(*s);
+    CHECK(encoded.size() == 2 * kMinHashes);
+    const BandValues bands = band_values(encoded);
+    CHECK(band_values(encode_signature(*compute_signature("", kStory))) == bands);
+    // Each band reads its own rows: changing one row changes that band only.
+    std::string edited = encoded;
+    edited[2 * kRowsPerBand * 3] ^= 1;  // first row of band 3
+    const BandValues after = band_values(edited);
+    for (std::size_t b = 0; b < kBands; ++b) {
+        CAPTURE(b);
+        CHECK((after[b] == bands[b]) == (b != 3));
     }
-    CHECK(band_terms(*compute_signature("", kStory)) == terms);
-    CHECK(encode_signature(*s).size() == 2 * kMinHashes);
+    // Rows beyond the bands only count for the similarity estimate.
+    edited = encoded;
+    edited[2 * kRowsPerBand * kBands] ^= 1;
+    CHECK(band_values(edited) == bands);
+    CHECK(band_values("") == BandValues{});
 }
 
 TEST_CASE("estimate_similarity: invalid encodings are 0") {
@@ -150,4 +157,29 @@ TEST_CASE("groups: copies join the first article's group, others start their own
     a.text = story;
     AnalyzedArticle out = analyzer.analyse(std::move(a));
     CHECK(later.assign(db, out, nullptr) == "first");
+}
+
+TEST_CASE("groups: an article deleted after the run began is no group to join") {
+    AnalysisConfig config;
+    Analyzer analyzer(config);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto analyse = [&](const std::string& id, const std::string& text) {
+        Article a;
+        a.id = id;
+        a.title = "Headline of " + id;
+        a.text = text;
+        AnalyzedArticle out = analyzer.analyse(std::move(a));
+        REQUIRE(out.ok);
+        return out;
+    };
+    AnalyzedArticle first = analyse("first", kStory);
+    {
+        DuplicateGrouper grouper(db);
+        grouper.assign(db, first, nullptr);
+        db.replace_document(first.id_term, first.document);
+    }
+    DuplicateGrouper grouper(db);  // knows "first"'s bands
+    db.delete_document(first.id_term);
+    AnalyzedArticle copy = analyse("copy", kStory);
+    CHECK(grouper.assign(db, copy, nullptr) == "copy");
 }
