@@ -175,7 +175,8 @@ struct QueryTranslator::Impl {
     Xapian::Query dates(const DateSpan& span) {
         // Only open-ended ranges need the collection's date span.
         if (!span.from || !span.to) load_date_span();
-        return date_range_query(span.from, span.to, first, last, include_undated);
+        return date_range_query(span.from, span.to, first, last, include_undated,
+                                [&](const std::string& term) { return db.term_exists(term); });
     }
     void load_date_span();
     bool has_unknown_word(const std::vector<Xapian::Query>& readings) const;
