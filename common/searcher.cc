@@ -290,13 +290,26 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     Xapian::doccount check_at_least = (counter || request.exact_total) ? db.get_doccount() : 0;
     if (collapse)
         check_at_least = std::max(check_at_least, request.offset + request.limit + kCollapseCheckAtLeast);
-    // Xapian 1.4 passes a remote shard's match to the spies a second time
-    // when the sort is relevance-then-value and the match falls below the
-    // page (multimatch.cc skips its is_remote check on that path). With
-    // remote shards the spies therefore count in a search sorted by
-    // relevance only, and a second search, without spies, makes the page.
-    const bool count_apart = has_remote && (counter || collapse);
+    const bool exhaustive = check_at_least >= db.get_doccount();
+    // Counting happens in a search of its own, sorted by relevance only, and
+    // a second search, without spies, makes the page, in two cases:
+    // - Xapian 1.4 passes a remote shard's match to the spies a second time
+    //   when the sort is relevance-then-value and the match falls below the
+    //   page (multimatch.cc skips its is_remote check on that path).
+    // - A ranked page over every match costs more than the page and the
+    //   count apart: the matcher must weigh every match and read its ID
+    //   (the tie-breaker) before it can drop it, where a top-N search
+    //   skips what cannot reach the page, and counting needs neither
+    //   weights nor order. (headlines-250k, top 10 with actor and month
+    //   facets: mean 2.4 -> 1.7 ms, p99 11.9 -> 9.5 ms.) Date orders gain
+    //   nothing: their page reads every match's date either way.
+    const bool count_apart =
+        (has_remote && (counter || collapse)) || (exhaustive && sort == SortOrder::Relevance);
     if (count_apart || date_order_by_days) enquire.set_sort_by_relevance();
+    // An exhaustive count is exact whatever the weights, so it skips BM25
+    // (document lengths, per-term arithmetic). Not for remote date orders:
+    // their snippets take the query's statistics from this MSet.
+    if (count_apart && exhaustive && !date_order_by_days) enquire.set_weighting_scheme(Xapian::BoolWeight());
     // Counting apart still checks as many matches as the page holds, so that
     // totals are exact whenever they would be without remote shards.
     const bool paging_apart = count_apart || date_order_by_days;

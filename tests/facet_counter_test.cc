@@ -1,13 +1,19 @@
 /** @file
  * @brief Tests of facet counting (facet_counter.h): ISO weeks, actor pairs,
- *        timelines in time order.
+ *        timelines in time order; on the corpus, counts that do not depend
+ *        on which facets are asked together, and pages that do not depend
+ *        on facets being counted.
  */
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "e2e_support.h"
 #include "facet_counter.h"
 #include "schema.h"
 
 using namespace newsdex;
+using nlohmann::json;
 
 TEST_CASE("iso_week_label: ISO 8601 weeks, including those that straddle a year") {
     struct Case {
@@ -55,4 +61,49 @@ TEST_CASE("FacetCounter: actor pairs once per article, weeks in time order") {
     // The busiest weeks are kept, shown in time order.
     const auto top = counter.facets(1);
     REQUIRE(top[1].values.size() == 1);
+}
+
+TEST_CASE("facet counts are the same whichever facets are asked together") {
+    const std::vector<std::string> all = {"actor", "place", "actor-pair", "week", "month", "year", "source", "lang"};
+    for (const char* query : {"", "attack", "Kidal OR Gao", "actor:JNIM"}) {
+        CAPTURE(std::string(query));
+        const json together = test::search_corpus_json(
+            {"--facets", "actor,place,actor-pair,week,month,year,source,lang", "--facet-limit", "0", query});
+        for (const std::string& facet : all) {
+            CAPTURE(facet);
+            const json alone = test::search_corpus_json({"--facets", facet, "--facet-limit", "0", query});
+            CHECK(alone["facets"][facet] == together["facets"][facet]);
+            CHECK(alone["total"] == together["total"]);
+        }
+        const json pair = test::search_corpus_json({"--facets", "actor,month", "--facet-limit", "0", query});
+        CHECK(pair["facets"]["actor"] == together["facets"]["actor"]);
+        CHECK(pair["facets"]["month"] == together["facets"]["month"]);
+    }
+}
+
+// Ranked searches with facets or --count count in a search of their own
+// and make the page in another (searcher.cc): the page must be the one the
+// same search shows without counting, and the total exact.
+TEST_CASE("counting facets leaves a ranked page unchanged: same hits, order, scores") {
+    for (const char* query : {"attack", "Kidal OR Gao", "drone strike", "actor:JNIM attack", "Mali date:2024"}) {
+        for (const char* offset : {"0", "3"}) {
+            CAPTURE(std::string(query));
+            CAPTURE(std::string(offset));
+            const std::vector<std::string> page = {"--sort", "relevance", "--limit", "5", "--offset", offset, query};
+            std::vector<std::string> counted = page;
+            counted.insert(counted.begin(), {"--facets", "actor,month"});
+            const json plain = test::search_corpus_json(page);
+            const json with_facets = test::search_corpus_json(counted);
+            REQUIRE(with_facets["hits"].size() == plain["hits"].size());
+            for (std::size_t i = 0; i < plain["hits"].size(); ++i) {
+                CAPTURE(i);
+                CHECK(with_facets["hits"][i]["id"] == plain["hits"][i]["id"]);
+                CHECK(with_facets["hits"][i]["rank"] == plain["hits"][i]["rank"]);
+                CHECK(with_facets["hits"][i]["score"] == plain["hits"][i]["score"]);
+                CHECK(with_facets["hits"][i]["snippet"] == plain["hits"][i]["snippet"]);
+            }
+            CHECK(with_facets["total_exact"] == true);
+            CHECK(with_facets["total"].get<long>() == test::count_corpus({query}));
+        }
+    }
 }
