@@ -90,6 +90,8 @@ po::options_description option_table() {
          "values shown per facet (top N by count)")
         ("format", po::value<std::string>()->value_name("FMT"),
          "text, json, jsonl or tsv (default: text on a terminal, jsonl otherwise)")
+        ("no-snippets", "leave out the snippets (for scripts needing only IDs, titles and dates: "
+         "a snippet costs a read of the article text and a lookup per distinct word)")
         ("no-color", "no colour in text output (also: NO_COLOR set in the environment)")
         ("explain", "show how the query was understood")
         ("batch", po::value<std::string>()->value_name("FILE"),
@@ -230,7 +232,7 @@ SearchConfig check_options(const po::variables_map& vm) {
     }
     // Compute only what is printed: TSV has no snippet column, and --ids
     // (batch mode always prints JSON) needs no stored document.
-    if (config.format == OutputFormat::Tsv) request.want_snippets = false;
+    if (config.format == OutputFormat::Tsv || vm.count("no-snippets")) request.want_snippets = false;
     request.ids_only = config.mode == Mode::Ids && config.batch_file.empty();
     // People reading a list want each story once; scripts get every article
     // unless they ask (and --count keeps counting articles).

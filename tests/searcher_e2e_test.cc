@@ -204,10 +204,22 @@ TEST_CASE("batch mode: one JSON line per query, in order, errors inline, exit 2"
 
 // The searcher computes only what the output shows (--ids reads no stored
 // document, TSV no snippets): the output must stay what the full result says.
-TEST_CASE("output that skips work: --ids and tsv show what json shows") {
+TEST_CASE("output that skips work: --ids, tsv and --no-snippets show what json shows") {
     for (const char* query : {"drone", "Mali", "convoy attack", "actor:JNIM"}) {
         CAPTURE(std::string(query));
         const auto full = search_corpus_json({"--limit", "20", query});
+        // --no-snippets: the same JSON, every snippet empty.
+        auto without = search_corpus_json({"--no-snippets", "--limit", "20", query});
+        auto expected = full;
+        bool had_snippet = false;
+        for (auto& hit : expected["hits"]) {
+            had_snippet |= !hit["snippet"].get<std::string>().empty();
+            hit["snippet"] = "";
+        }
+        CHECK(had_snippet);
+        expected.erase("elapsed_ms");
+        without.erase("elapsed_ms");
+        CHECK(without == expected);
         std::vector<std::string> ids, rows;
         for (const auto& hit : full["hits"]) {
             ids.push_back(hit["id"].get<std::string>());
