@@ -88,6 +88,8 @@ def corpus_table(name, corpus, out):
             label = variant + (" --jobs " + key.split("/j")[1] if key and tool == "newsdex" else "")
             if tool == "newsdex" and variant == "facets":
                 label = "facets actor,month" + label[len("facets"):]
+            if tool == "newsdex" and variant == "nosnip":
+                label = "plain --no-snippets" + label[len("nosnip"):]
             cells = [tool if first else "", label]
             cells += ([fmt(idx["s"]), fmt(idx["art_s"]), fmt(idx["mb_s"], 2),
                        fmt(idx["rss_mb"]), fmt(idx["db_mb"])] if first else [""] * 5)
@@ -143,11 +145,20 @@ def ratios(name, corpus):
         v = ratio_over_runs(corpus, lambda r: pct(r["newsdex"]["single"]["plain"], 50)
                             / pct(r["omindex"]["single"]["plain"], 50))
         rows.append(("one process per query: p50 ≤ quest's", "%.2f×" % v, v <= 1.0))
-    for variant in ("plain", "facets") if "xapian-lib" in present else ():
+        if "nosnip" in corpus["runs"][0]["newsdex"]["single"]:
+            v = ratio_over_runs(corpus, lambda r: pct(r["newsdex"]["single"]["nosnip"], 50)
+                                / pct(r["omindex"]["single"]["plain"], 50))
+            rows.append(("one process per query, like for like (newsdex --no-snippets; quest "
+                         "prints no snippet): p50 ≤ quest's", "%.2f×" % v, v <= 1.0))
+    for variant in ("plain", "facets", "nosnip") if "xapian-lib" in present else ():
+        if variant + "/j2" not in corpus["runs"][0]["newsdex"]["batch"]:
+            continue
         v = ratio_over_runs(corpus, lambda r: nd(r, variant + "/j2")["qps"]
                             / batch_figs(r["xapian-lib"]["batch"]["plain/j1"])["qps"])
-        rows.append(("batch q/s, %s --jobs 2 ≥ 2× xapian-lib" % variant, "%.2f×" % v,
-                     v >= 2 if variant == "plain" else None))
+        label = {"nosnip": "plain --no-snippets (like for like: the library script prints "
+                           "stored data, no snippet)"}.get(variant, variant)
+        rows.append(("batch q/s, %s --jobs 2 ≥ 2× xapian-lib" % label, "%.2f×" % v,
+                     v >= 2 if variant != "facets" else None))
     return rows
 
 

@@ -10,7 +10,9 @@ the same query rows (class, from, to, words).  A tool answers three things:
                                    rows; parse(stdout) -> per-query ms
 
 Variants: "plain" (top 10) for everyone; newsdex also "facets" (top 10 with
---facets actor,month).  A method returning None means "not supported".
+--facets actor,month) and "nosnip" (top 10 with --no-snippets: what the
+Xapian library script and quest print, stored data without a snippet).  A
+method returning None means "not supported".
 """
 import datetime
 import json
@@ -22,7 +24,7 @@ PY = "/usr/bin/python3"  # the Debian python: it has the xapian module
 
 class Newsdex:
     name = "newsdex"
-    variants = ("plain", "facets")
+    variants = ("plain", "facets", "nosnip")
     batch_jobs = (1, 2)
 
     def __init__(self, bindir):
@@ -35,14 +37,14 @@ class Newsdex:
         return [self.index_bin, "--db", db, "--quiet", "--summary-json",
                 "--keep-duplicates", articles]
 
-    def _facets(self, variant):
-        return ["--facets", "actor,month"] if variant == "facets" else []
+    def _variant(self, variant):
+        return {"facets": ["--facets", "actor,month"], "nosnip": ["--no-snippets"]}.get(variant, [])
 
     def single_cmd(self, db, row, variant):
         _, lo, hi, words = row
         dates = ["--from", lo, "--to", hi] if lo != "-" else []
         return ([self.search_bin, "--db", db, "--format", "jsonl"]
-                + self._facets(variant) + dates + words.split())
+                + self._variant(variant) + dates + words.split())
 
     def batch(self, db, rows, variant, jobs, path):
         # --from/--to would apply to the whole batch, so per-query ranges go
@@ -52,7 +54,7 @@ class Newsdex:
                 q = words if lo == "-" else "date:%s..%s %s" % (lo, hi, words)
                 f.write("%d\t%s\n" % (i, q))
         argv = ([self.search_bin, "--db", db, "--batch", path, "--jobs", str(jobs)]
-                + self._facets(variant))
+                + self._variant(variant))
 
         def parse(out):
             # elapsed_ms is newsdex's own per-query search time.
