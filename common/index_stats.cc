@@ -4,7 +4,9 @@
 #include "index_stats.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "commit_race.h"
 #include "duplicate_groups.h"
 #include "schema.h"
 
@@ -71,6 +73,16 @@ IndexStats collect_index_stats(const Xapian::Database& db, std::size_t top_n) {
     stats.duplicate_groups = groups.groups;
     stats.articles_in_duplicate_groups = groups.articles;
     return stats;
+}
+
+IndexStats latest_index_stats(const std::string& path, std::size_t top_n) {
+    std::optional<Xapian::Database> db;
+    return retry_commit_races(
+        [&] {
+            if (!db) db.emplace(path);
+            return collect_index_stats(*db, top_n);
+        },
+        [&] { db.reset(); });
 }
 
 }  // namespace newsdex

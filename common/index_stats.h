@@ -37,6 +37,11 @@ struct IndexStats {
 /// entries (years are never cut).
 IndexStats collect_index_stats(const Xapian::Database& db, std::size_t top_n = 10);
 
+/// The statistics of the latest commit of the database at @p path. An
+/// indexer may commit while they are collected: then they are collected
+/// again from the newer commit, as searches are (commit_race.h).
+IndexStats latest_index_stats(const std::string& path, std::size_t top_n = 10);
+
 }  // namespace newsdex
 
 #endif  // NEWSDEX_INDEX_STATS_H

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <thread>
 
 #include "article_text.h"
+#include "commit_race.h"
 #include "database_set.h"
 #include "date_order.h"
 #include "facet_counter.h"
@@ -25,13 +25,6 @@
 namespace newsdex {
 
 namespace {
-
-// Retries of a search that raced with a writer's commit. Each retry reopens
-// the database at its newest commit. A slow search (every match counted for
-// facets, a sanitizer build) can lose several races in a row to an indexer
-// committing often, so retries are bounded by time, not only by count.
-constexpr int kMaxAttempts = 5;
-constexpr auto kRetryPatience = std::chrono::seconds(5);
 
 // Collapsed searches look at this many matches beyond the page, so that
 // the article and group totals are exact for all but very broad queries
@@ -126,23 +119,14 @@ struct Searcher::Impl {
     explicit Impl(const std::vector<std::string>& paths) {
         // A writer's commits while the schema version, gazetteers, date span
         // and languages are read mean opening the newer state again.
-        for (int attempt = 1;; ++attempt) {
-            try {
+        retry_commit_races(
+            [&] {
                 DatabaseSet set = open_database_set(paths);
                 db = set.db;
                 has_remote = set.has_remote;
                 load();
-                return;
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == kMaxAttempts) throw;
-            } catch (const Xapian::DatabaseCorruptError&) {
-                // Opening while a writer commits twice in quick succession can
-                // read a block the writer has just reused; glass reports that
-                // as corruption. A real corruption fails every attempt.
-                if (attempt == kMaxAttempts) throw;
-                std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
-            }
-        }
+            },
+            [] {});
     }
 
     void load() {
@@ -386,22 +370,9 @@ Xapian::doccount Searcher::size() const { return impl_->db.get_doccount(); }
 
 std::optional<SearchResult> Searcher::search(const SearchRequest& request, const HighlightMarkers& markers,
                                              QueryError& error) {
-    const auto give_up = std::chrono::steady_clock::now() + kRetryPatience;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return impl_->run(request, markers, error);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // An indexer committed twice while we read: answer from its
-            // newest committed state instead.
-            if (attempt >= kMaxAttempts && std::chrono::steady_clock::now() >= give_up) throw;
-            impl_->reopen();
-        } catch (const Xapian::DatabaseCorruptError&) {
-            // The same race seen as a block of the wrong kind (see Impl()).
-            if (attempt == kMaxAttempts) throw;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
-            impl_->reopen();
-        }
-    }
+    // An indexer committed twice while we read: answer from its newest
+    // committed state instead (commit_race.h).
+    return retry_commit_races([&] { return impl_->run(request, markers, error); }, [&] { impl_->reopen(); });
 }
 
 }  // namespace newsdex

@@ -222,23 +222,8 @@ void print_names(const char* heading, const std::vector<NameCount>& names) {
     for (const auto& [name, count] : names) std::printf("  %7u  %s\n", count, name.c_str());
 }
 
-/// The statistics of the database's latest commit. An indexer may commit
-/// while they are collected: then they are collected again from the newer
-/// commit (as the searcher retries its searches).
-IndexStats stats_of_latest_commit(const std::string& path) {
-    Xapian::Database db(path);
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return collect_index_stats(db);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 10) throw;
-            db.reopen();
-        }
-    }
-}
-
 int show_stats(const IndexerConfig& config) {
-    IndexStats stats = stats_of_latest_commit(config.database);
+    IndexStats stats = latest_index_stats(config.database);
     if (config.summary_json) {
         auto pairs = [](const std::vector<NameCount>& names) {
             nlohmann::json out = nlohmann::json::array();
