@@ -89,6 +89,7 @@ std::string shard_name(unsigned cycle, unsigned shard) {
 /// Where an ID written in this run lives, and what it holds.
 struct RunEntry {
     std::uint64_t hash = 0;
+    std::uint32_t day = 0;   ///< day_number() of its date
     std::string group;       ///< its near-duplicate group; "" when the ID itself
     Xapian::docid docid = 0; ///< in main, or in its shard
     int cycle = -1;          ///< -1: in main
@@ -320,6 +321,19 @@ bool IndexWriter::should_commit() const { return impl_->main_pending_bytes >= im
 
 std::uint64_t IndexWriter::pending_write_bytes() const { return impl_->main_pending_bytes; }
 
+std::uint32_t day_number(const std::optional<Day>& day) {
+    return day ? static_cast<std::uint32_t>(day->year * 10000 + day->month * 100 + day->day) : 0;
+}
+
+std::uint32_t day_number(std::string_view date_slot) {
+    std::uint32_t n = 0;
+    for (char c : date_slot) {
+        if (c < '0' || c > '9') return 0;
+        n = n * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    return n;
+}
+
 Xapian::docid IndexWriter::find_in_main(const std::string& id_term) {
     if (impl_->main_empty_at_start) return 0;  // this run's own articles are in impl_->run
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
@@ -336,24 +350,30 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
         RunEntry* entry = nullptr;
         Xapian::docid main_docid = 0;
         std::uint64_t stored_hash = 0;
+        std::uint32_t stored_day = 0;
         std::string stored_group;
         if (auto it = s.run.find(article.id_term); it != s.run.end()) {
             entry = &it->second;
             stored_hash = entry->hash;
+            stored_day = entry->day;
             stored_group = entry->group.empty() ? article.id : entry->group;
         } else if ((main_docid = find_in_main(article.id_term))) {
             Xapian::Document old = db_.get_document(main_docid, Xapian::DOC_ASSUME_VALID);
             stored_hash = parse_content_hash_hex(old.get_value(schema::kSlotContentHash));
+            stored_day = day_number(old.get_value(schema::kSlotDate));
             stored_group = old.get_value(schema::kSlotDupGroup);
         }
         const bool found = entry || main_docid;
-        const bool unchanged = found && stored_hash == hash;
+        const bool same_content = found && stored_hash == hash;
+        const std::uint32_t day = day_number(article.date);
+        const bool unchanged = same_content && stored_day == day;
         // In input order, on this one thread: a copy joins the group of the
-        // first-read article it resembles, whatever the number of writers.
+        // first-read article it resembles, whatever the number of writers;
+        // the same text with a corrected date keeps its group.
         // (With external decisions the caller has set the group already.)
         std::string group = options_.external_decisions
                                 ? article.document.get_value(schema::kSlotDupGroup)
-                                : s.grouper->assign(db_, article, unchanged ? &stored_group : nullptr);
+                                : s.grouper->assign(db_, article, same_content ? &stored_group : nullptr);
         if (unchanged) return WriteOutcome::Unchanged;
         if (!found && !options_.keep_duplicates && !options_.external_decisions && s.hash_count(hash) > 0)
             return WriteOutcome::Duplicate;
@@ -364,6 +384,7 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
         const std::uint64_t pending = pending_bytes(article);
         RunEntry next;
         next.hash = hash;
+        next.day = day;
         if (group != article.id) next.group = std::move(group);
         if (found && (main_docid || entry->shard < 0)) {
             // Replacement in main: atomic, inside main's transaction.
@@ -421,11 +442,13 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
 std::optional<StoredVersion> IndexWriter::stored_version(const std::string& id_term) {
     Impl& s = *impl_;
     try {
-        if (auto it = s.run.find(id_term); it != s.run.end()) return StoredVersion{it->second.hash, it->second.group};
+        if (auto it = s.run.find(id_term); it != s.run.end())
+            return StoredVersion{it->second.hash, it->second.group, it->second.day};
         Xapian::docid docid = find_in_main(id_term);
         if (!docid) return std::nullopt;
         Xapian::Document old = db_.get_document(docid, Xapian::DOC_ASSUME_VALID);
-        StoredVersion stored{parse_content_hash_hex(old.get_value(schema::kSlotContentHash)), old.get_value(schema::kSlotDupGroup)};
+        StoredVersion stored{parse_content_hash_hex(old.get_value(schema::kSlotContentHash)),
+                             old.get_value(schema::kSlotDupGroup), day_number(old.get_value(schema::kSlotDate))};
         if (stored.group == old.get_value(schema::kSlotId)) stored.group.clear();
         return stored;
     } catch (const Xapian::DatabaseError& e) {

@@ -289,10 +289,12 @@ WriteOutcome ShardedIndexWriter::write(AnalyzedArticle&& article) {
     for (const auto& f : found)
         if (f.shard == route) stored = &f;
 
-    const bool unchanged = stored && stored->version.content_hash == parse_content_hash_hex(article.content_hash);
+    const bool same_content = stored && stored->version.content_hash == parse_content_hash_hex(article.content_hash);
+    // A corrected date is applied (index_writer.h, day_number()).
+    const bool unchanged = same_content && stored->version.day == day_number(article.date);
     const std::string kept = !stored ? "" : stored->version.group.empty() ? id : stored->version.group;
     // In input order, over all shards: the groups one database would get.
-    grouper_->assign(view_, article, unchanged ? &kept : nullptr);
+    grouper_->assign(view_, article, same_content ? &kept : nullptr);
     if (unchanged) return WriteOutcome::Unchanged;
     if (found.empty() && !keep_duplicates_ && content_count(article.content_hash) > 0) return WriteOutcome::Duplicate;
 

@@ -109,6 +109,39 @@ TEST_CASE("an edited article replaces its old version") {
     CHECK(s["total_articles"] == 2);
 }
 
+TEST_CASE("a corrected date replaces the stored article, in one database and across year shards") {
+    for (const std::vector<std::string>& layout : {std::vector<std::string>{}, {"--shard-by", "year"}}) {
+        CAPTURE(layout.size());
+        TempDir dir;
+        const std::string db = dir / "db";
+        const std::string text = R"("title":"Convoy ambushed near Gao","text":"Gunmen attacked a supply convoy near Gao, the army said, wounding two drivers.")";
+        const std::string file = dir.write("dump.jsonl", R"({"id":"a1","date":"2023-12-30",)" + text + "}\n");
+        auto index = [&] {
+            std::vector<std::string> args{"newsdex-index", "--quiet", "--summary-json", "--db", db};
+            args.insert(args.end(), layout.begin(), layout.end());
+            args.push_back(file);
+            return summary_of(run(args));
+        };
+        auto dated = [&](const std::string& from, const std::string& to) {
+            return run({"newsdex-search", "--db", db, "--count", "--from", from, "--to", to, "convoy"}).out;
+        };
+        REQUIRE(index()["added"] == 1);
+        // The next dump corrects the date (into the next year: another shard).
+        dir.write("dump.jsonl", R"({"id":"a1","date":"2024-01-02",)" + text + "}\n");
+        json corrected = index();
+        CHECK(corrected["replaced"] == 1);
+        CHECK(corrected["unchanged"] == 0);
+        CHECK(corrected["total_articles"] == 1);
+        CHECK(dated("2024-01-01", "2024-01-31") == "1\n");
+        CHECK(dated("2023-12-01", "2023-12-31") == "0\n");
+        CHECK(run({"newsdex-search", "--db", db, "--count", "convoy"}).out == "1\n");
+        // The same dump again changes nothing.
+        json again = index();
+        CHECK(again["unchanged"] == 1);
+        CHECK(again["replaced"] == 0);
+    }
+}
+
 TEST_CASE("bad input is reported as file:line, skipped and counted, and the rest is indexed") {
     TempDir dir;
     std::string db = dir / "db";

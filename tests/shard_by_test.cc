@@ -335,10 +335,11 @@ TEST_CASE("shard-by: a changed article whose date moved lives in its new shard o
 
     CHECK(summary_of(index_into(db, {}, v3))["replaced"] == 1);
     CHECK(shards_holding(db, "mv-1") == std::set<std::string>{"undated"});
-    // As in one database, only a change of title or text rewrites an
-    // article: a new date alone leaves the stored version where it is.
+    // As in one database, a corrected date alone is applied: the article
+    // moves to its new year's shard.
+    CHECK(summary_of(index_into(db, {}, same_text_new_date))["replaced"] == 1);
+    CHECK(shards_holding(db, "mv-1") == std::set<std::string>{"2025"});
     CHECK(summary_of(index_into(db, {}, same_text_new_date))["unchanged"] == 1);
-    CHECK(shards_holding(db, "mv-1") == std::set<std::string>{"undated"});
 
     SUBCASE("moves within one commit cycle leave one copy") {
         const std::string many = dir.write("many.jsonl", article("mv-1", "2019-01-01", kText2) +
