@@ -22,9 +22,14 @@ constexpr std::size_t kSignatureBytes = 2 * kMinHashes;  // encode_signature()
 /// one binary search away, in docid order. 8 bytes a band, 64 an article;
 /// built from the stored signatures (value slot), so nothing but the
 /// signature needs to be indexed for it.
+///
+/// A sharded writer's database is a view of its shards, and a run may add
+/// a shard (a new year, say) at the end of it: Xapian interleaves the
+/// shards' docids, so the docids recorded here are translated to the
+/// view's current shard count (docid_in()).
 class DatabaseBands {
   public:
-    explicit DatabaseBands(const Xapian::Database& db) {
+    explicit DatabaseBands(const Xapian::Database& db) : shards_(std::max<std::size_t>(db.size(), 1)) {
         const Xapian::valueno slot = schema::kSlotDupSignature;
         for (auto& entries : entries_) entries.reserve(db.get_value_freq(slot));
         for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
@@ -36,17 +41,26 @@ class DatabaseBands {
         for (auto& entries : entries_) std::sort(entries.begin(), entries.end());
     }
 
-    /// Calls @p f with the docid of each of the first @p limit articles
-    /// (lowest docids) whose band @p b has @p value.
+    /// Calls @p f with the docid in @p db of each of the first @p limit
+    /// articles (lowest docids) whose band @p b has @p value.
     template <typename F>
-    void for_each(std::size_t b, std::uint32_t value, std::size_t limit, F&& f) const {
+    void for_each(const Xapian::Database& db, std::size_t b, std::uint32_t value, std::size_t limit, F&& f) const {
+        const std::size_t shards = std::max<std::size_t>(db.size(), 1);
         const auto& entries = entries_[b];
         auto it = std::lower_bound(entries.begin(), entries.end(), std::uint64_t(value) << 32);
         for (std::size_t n = 0; it != entries.end() && (*it >> 32) == value && n < limit; ++it, ++n)
-            f(static_cast<Xapian::docid>(*it & 0xffffffff));
+            f(docid_in(static_cast<Xapian::docid>(*it & 0xffffffff), shards));
     }
 
   private:
+    /// @p docid of the view of shards_ shards, in a view of @p shards that
+    /// begins with the same ones.
+    Xapian::docid docid_in(Xapian::docid docid, std::size_t shards) const {
+        if (shards == shards_) return docid;
+        const Xapian::docid local = (docid - 1) / shards_, shard = (docid - 1) % shards_;
+        return static_cast<Xapian::docid>(local * shards + shard + 1);
+    }
+    std::size_t shards_;
     std::array<std::vector<std::uint64_t>, kBands> entries_;
 };
 
@@ -160,7 +174,8 @@ std::string DuplicateGrouper::assign(const Xapian::Database& db, AnalyzedArticle
         // Articles indexed in earlier runs.
         std::set<Xapian::docid> candidates;
         for (std::size_t b = 0; b < kBands; ++b)
-            run.database.for_each(b, bands[b], kMaxCandidatesPerBand, [&](Xapian::docid d) { candidates.insert(d); });
+            run.database.for_each(db, b, bands[b], kMaxCandidatesPerBand,
+                                  [&](Xapian::docid d) { candidates.insert(d); });
         for (Xapian::docid docid : candidates) {  // ascending: ties go to the earliest indexed
             // Deleted since the run began: nothing to join. (One replaced
             // since is compared as it is now.)

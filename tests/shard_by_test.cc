@@ -352,6 +352,31 @@ TEST_CASE("shard-by: a changed article whose date moved lives in its new shard o
     }
 }
 
+// The grouper loads the bands of the collection's articles when a run
+// begins, by docid of the view over the shards; a shard the run adds (a new
+// year) changes every docid of that view after the first article of each shard.
+TEST_CASE("shard-by: a copy finds its original from an earlier run after the run adds a shard") {
+    TempDir dir;
+    const std::string db = dir / "by-year";
+    const std::string other1 = "Traders in Mopti said the market reopened after a week, with prices of millet up "
+                               "by a third since the rains began late this year.";
+    const std::string other2 = "The transitional government announced a new timetable for the referendum on the "
+                               "constitution, citing delays in the voter register.";
+    const std::string other3 = "Floods in the Niger delta displaced thousands of families, aid agencies said, "
+                               "and the road to Djenne was cut for several days.";
+    REQUIRE(summary_of(index_into(db, {"--shard-by", "year"},
+                                  dir.write("r1.jsonl", article("x-1", "2019-03-01", other1) +
+                                                            article("y-1", "2020-03-01", other2) +
+                                                            article("orig", "2020-04-01", kText1))))["added"] == 3);
+    // Second run: first a 2024 article (a third shard), then a copy.
+    json s = summary_of(index_into(db, {}, dir.write("r2.jsonl", article("z-1", "2024-01-05", other3) +
+                                                                   article("copy", "2020-04-02", kText2))));
+    CHECK(s["added"] == 2);
+    const auto groups = groups_of(db);
+    CHECK(groups.at("copy") == "orig");
+    CHECK(groups.at("z-1") == "z-1");
+}
+
 TEST_CASE("shard-by: --delete finds the article in whichever shard holds it") {
     TempDir dir;
     const std::string input =
