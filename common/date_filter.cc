@@ -41,42 +41,33 @@ Day next_month(const Day& d) {
     return {d.year + 1, 1, 1};
 }
 
-/// One term of a tiling: a whole year, a whole month or a single day.
-struct Tile {
-    enum Kind { Year, Month, Single } kind;
-    Day first, last;
-
-    std::string term() const {
-        return kind == Year ? schema::year_term(first) : kind == Month ? schema::month_term(first) : schema::day_term(first);
-    }
-};
-
-/// The coarsest Y/M/D tiles covering [from, to] exactly (none if from > to).
-std::vector<Tile> tile(Day day, const Day& to) {
-    std::vector<Tile> tiles;
+/// The coarsest Y/M/D terms covering [from, to] exactly (none if from > to).
+std::vector<std::string> tile(Day day, const Day& to) {
+    std::vector<std::string> terms;
     while (day <= to) {
         const Day year_end{day.year, 12, 31};
         const Day month_end{day.year, day.month, days_in_month(day.year, day.month)};
         if (day.month == 1 && day.day == 1 && year_end <= to) {
-            tiles.push_back({Tile::Year, day, year_end});
+            terms.push_back(schema::year_term(day));
             day = Day{day.year + 1, 1, 1};
         } else if (day.day == 1 && month_end <= to) {
-            tiles.push_back({Tile::Month, day, month_end});
+            terms.push_back(schema::month_term(day));
             day = next_month(day);
         } else {
-            tiles.push_back({Tile::Single, day, day});
+            terms.push_back(schema::day_term(day));
             day = next_day(day);
         }
     }
-    return tiles;
+    return terms;
 }
 
-/// The tiles of the range, closing open ends beyond the collection's first
-/// or last day (no article lies there): at that day, its month or its year,
-/// whichever tiles with the fewest terms. Empty if no range can be formed.
-std::vector<Tile> tile_range(std::optional<Day> from, std::optional<Day> to, std::optional<Day> first,
-                             std::optional<Day> last) {
-    std::vector<Tile> tiles;
+/// The terms tiling the range, closing open ends beyond the collection's
+/// first or last day (no article lies there): at that day, its month or its
+/// year, whichever tiles with the fewest terms. Empty if no range can be
+/// formed.
+std::vector<std::string> tile_range(std::optional<Day> from, std::optional<Day> to, std::optional<Day> first,
+                                    std::optional<Day> last) {
+    std::vector<std::string> tiles;
     if (!(from || first) || !(to || last)) return tiles;
     auto starts = from ? std::vector<Day>{*from}
                        : std::vector<Day>{*first, {first->year, first->month, 1}, {first->year, 1, 1}};
@@ -91,13 +82,6 @@ std::vector<Tile> tile_range(std::optional<Day> from, std::optional<Day> to, std
                 have = true;
             }
     return tiles;
-}
-
-Xapian::Query or_of(std::vector<std::string>& terms, bool include_undated) {
-    if (include_undated) terms.emplace_back(schema::kTermUndated);
-    if (terms.empty()) return Xapian::Query::MatchNothing;
-    if (terms.size() == 1) return Xapian::Query(terms.front());
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 }  // namespace
@@ -137,23 +121,23 @@ std::optional<DateSpan> parse_date_filter(std::string_view text, std::string& er
 Xapian::Query date_range_query(std::optional<Day> from, std::optional<Day> to,
                                std::optional<Day> first, std::optional<Day> last,
                                bool include_undated) {
-    std::vector<std::string> terms;
-    for (const Tile& t : tile_range(from, to, first, last)) terms.push_back(t.term());
-    return or_of(terms, include_undated);
+    return date_range_query(from, to, first, last, include_undated, [](const std::string&) { return true; });
 }
 
 Xapian::Query date_range_query(std::optional<Day> from, std::optional<Day> to, std::optional<Day> first,
                                std::optional<Day> last, bool include_undated,
                                const std::function<bool(const std::string& term)>& has_articles) {
-    // The tiling of the other overload, so that the terms kept are the same.
-    const std::vector<Tile> tiles = tile_range(from, to, first, last);
+    const std::vector<std::string> tiles = tile_range(from, to, first, last);
     std::vector<std::string> terms;
-    for (const Tile& t : tiles)
-        if (std::string term = t.term(); has_articles(term)) terms.push_back(std::move(term));
+    for (const std::string& term : tiles)
+        if (has_articles(term)) terms.push_back(term);
     // A range without articles still filters: one term that matches
-    // nothing, as before (an empty query would make the whole query empty).
-    if (terms.empty() && !tiles.empty()) terms.push_back(tiles.front().term());
-    return or_of(terms, include_undated);
+    // nothing (an empty query would make the whole query empty).
+    if (terms.empty() && !tiles.empty()) terms.push_back(tiles.front());
+    if (include_undated) terms.emplace_back(schema::kTermUndated);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    if (terms.size() == 1) return Xapian::Query(terms.front());
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 }  // namespace newsdex
