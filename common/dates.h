@@ -4,6 +4,7 @@
 #ifndef NEWSDEX_DATES_H
 #define NEWSDEX_DATES_H
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,12 @@ int days_in_month(int year, int month);
 /// Returns std::nullopt when the text is not a date or names an impossible
 /// day (2024-02-30, 0000-00-00). Never throws.
 std::optional<Day> parse_date(std::string_view text, bool numeric_field = false);
+
+/// A day as the number YYYYMMDD, 0 for none: compact to keep per article
+/// and to compare (the indexer's "is this article unchanged").
+inline std::uint32_t day_number(const std::optional<Day>& day) {
+    return day ? static_cast<std::uint32_t>(day->year * 10000 + day->month * 100 + day->day) : 0;
+}
 
 /// Parses a query/option date bound: exactly "YYYY", "YYYY-MM" or "YYYY-MM-DD"
 /// (no blanks, no other form).

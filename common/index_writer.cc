@@ -14,6 +14,7 @@
 
 #include "content_hash.h"
 #include "database_merge.h"
+#include "dates.h"
 #include "duplicate_groups.h"
 #include "schema.h"
 #include "scoped_timer.h"
@@ -87,6 +88,14 @@ std::string shard_name(unsigned cycle, unsigned shard) {
 }  // namespace
 
 /// Where an ID written in this run lives, and what it holds.
+/// The stored version of @p doc, as stored_version() reports it.
+StoredVersion version_of(const Xapian::Document& doc) {
+    StoredVersion version{parse_content_hash_hex(doc.get_value(schema::kSlotContentHash)),
+                          doc.get_value(schema::kSlotDupGroup), day_number(parse_date(doc.get_value(schema::kSlotDate)))};
+    if (version.group == doc.get_value(schema::kSlotId)) version.group.clear();
+    return version;
+}
+
 struct RunEntry {
     std::uint64_t hash = 0;
     std::uint32_t day = 0;   ///< day_number() of its date
@@ -321,19 +330,6 @@ bool IndexWriter::should_commit() const { return impl_->main_pending_bytes >= im
 
 std::uint64_t IndexWriter::pending_write_bytes() const { return impl_->main_pending_bytes; }
 
-std::uint32_t day_number(const std::optional<Day>& day) {
-    return day ? static_cast<std::uint32_t>(day->year * 10000 + day->month * 100 + day->day) : 0;
-}
-
-std::uint32_t day_number(std::string_view date_slot) {
-    std::uint32_t n = 0;
-    for (char c : date_slot) {
-        if (c < '0' || c > '9') return 0;
-        n = n * 10 + static_cast<std::uint32_t>(c - '0');
-    }
-    return n;
-}
-
 Xapian::docid IndexWriter::find_in_main(const std::string& id_term) {
     if (impl_->main_empty_at_start) return 0;  // this run's own articles are in impl_->run
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
@@ -346,27 +342,21 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
     if (s.finished) throw std::logic_error("IndexWriter::write() after finish()");
     try {
         const std::uint64_t hash = parse_content_hash_hex(article.content_hash);
-        // Where the ID lives, and the hash and group of its stored version.
+        // Where the ID lives, and its stored version.
         RunEntry* entry = nullptr;
         Xapian::docid main_docid = 0;
-        std::uint64_t stored_hash = 0;
-        std::uint32_t stored_day = 0;
-        std::string stored_group;
+        std::optional<StoredVersion> stored;
         if (auto it = s.run.find(article.id_term); it != s.run.end()) {
             entry = &it->second;
-            stored_hash = entry->hash;
-            stored_day = entry->day;
-            stored_group = entry->group.empty() ? article.id : entry->group;
+            stored = StoredVersion{entry->hash, entry->group, entry->day};
         } else if ((main_docid = find_in_main(article.id_term))) {
-            Xapian::Document old = db_.get_document(main_docid, Xapian::DOC_ASSUME_VALID);
-            stored_hash = parse_content_hash_hex(old.get_value(schema::kSlotContentHash));
-            stored_day = day_number(old.get_value(schema::kSlotDate));
-            stored_group = old.get_value(schema::kSlotDupGroup);
+            stored = version_of(db_.get_document(main_docid, Xapian::DOC_ASSUME_VALID));
         }
-        const bool found = entry || main_docid;
-        const bool same_content = found && stored_hash == hash;
+        const bool found = stored.has_value();
+        const bool same_content = found && stored->content_hash == hash;
         const std::uint32_t day = day_number(article.date);
-        const bool unchanged = same_content && stored_day == day;
+        const bool unchanged = same_content && stored->day == day;
+        std::string stored_group = !found ? "" : stored->group.empty() ? article.id : stored->group;
         // In input order, on this one thread: a copy joins the group of the
         // first-read article it resembles, whatever the number of writers;
         // the same text with a corrected date keeps its group.
@@ -378,7 +368,7 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
         if (!found && !options_.keep_duplicates && !options_.external_decisions && s.hash_count(hash) > 0)
             return WriteOutcome::Duplicate;
 
-        if (found) --s.hash_delta[stored_hash];
+        if (found) --s.hash_delta[stored->content_hash];
         ++s.hash_delta[hash];
         s.run_bytes += article.text_bytes;
         const std::uint64_t pending = pending_bytes(article);
@@ -446,11 +436,7 @@ std::optional<StoredVersion> IndexWriter::stored_version(const std::string& id_t
             return StoredVersion{it->second.hash, it->second.group, it->second.day};
         Xapian::docid docid = find_in_main(id_term);
         if (!docid) return std::nullopt;
-        Xapian::Document old = db_.get_document(docid, Xapian::DOC_ASSUME_VALID);
-        StoredVersion stored{parse_content_hash_hex(old.get_value(schema::kSlotContentHash)),
-                             old.get_value(schema::kSlotDupGroup), day_number(old.get_value(schema::kSlotDate))};
-        if (stored.group == old.get_value(schema::kSlotId)) stored.group.clear();
-        return stored;
+        return version_of(db_.get_document(docid, Xapian::DOC_ASSUME_VALID));
     } catch (const Xapian::DatabaseError& e) {
         failed("looking up articles", e);
     }

@@ -13,14 +13,12 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 
 #include <xapian.h>
 
 #include "analyzer.h"
 #include "article_writer.h"
-#include "dates.h"
 #include "write_lock.h"
 
 namespace newsdex {
@@ -55,14 +53,10 @@ inline constexpr std::uint64_t kDefaultMemoryLimit = std::uint64_t(768) << 20;
 struct StoredVersion {
     std::uint64_t content_hash = 0;  ///< value slot kSlotContentHash, parsed
     std::string group;               ///< its group key; "" when its own ID
-    std::uint32_t day = 0;           ///< see day_number()
+    /// day_number() of its date. An article is unchanged when its content
+    /// hash and its day are: a corrected date in a later dump is applied.
+    std::uint32_t day = 0;
 };
-
-/// A publication day as the number YYYYMMDD (0: undated), from a Day or
-/// from the date value slot. An article is unchanged when its content hash
-/// and its day are: a corrected date in a later dump is applied.
-std::uint32_t day_number(const std::optional<Day>& day);
-std::uint32_t day_number(std::string_view date_slot);
 
 /// Writes a newsdex database so that only committed states are ever left
 /// behind, with Xapian's write work spread over several threads.

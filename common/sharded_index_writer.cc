@@ -290,7 +290,7 @@ WriteOutcome ShardedIndexWriter::write(AnalyzedArticle&& article) {
         if (f.shard == route) stored = &f;
 
     const bool same_content = stored && stored->version.content_hash == parse_content_hash_hex(article.content_hash);
-    // A corrected date is applied (index_writer.h, day_number()).
+    // A corrected date is applied (StoredVersion::day).
     const bool unchanged = same_content && stored->version.day == day_number(article.date);
     const std::string kept = !stored ? "" : stored->version.group.empty() ? id : stored->version.group;
     // In input order, over all shards: the groups one database would get.
