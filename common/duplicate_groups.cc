@@ -15,8 +15,6 @@ namespace newsdex {
 
 namespace {
 
-constexpr std::size_t kSignatureBytes = 2 * kMinHashes;  // encode_signature()
-
 /// The bands of the articles the database held when the run began: per
 /// band, (value << 32 | docid) sorted, so the articles sharing a value are
 /// one binary search away, in docid order. 8 bytes a band, 64 an article;

@@ -106,7 +106,7 @@ std::optional<DuplicateSignature> compute_signature(std::string_view title, std:
 
 BandValues band_values(std::string_view encoded) {
     BandValues values{};
-    if (encoded.size() != 2 * kMinHashes) return values;
+    if (encoded.size() != kSignatureBytes) return values;
     auto row = [&](std::size_t i) {
         return std::uint64_t(static_cast<unsigned char>(encoded[2 * i])) |
                std::uint64_t(static_cast<unsigned char>(encoded[2 * i + 1])) << 8;
@@ -121,7 +121,7 @@ BandValues band_values(std::string_view encoded) {
 
 std::string encode_signature(const DuplicateSignature& signature) {
     std::string out;
-    out.reserve(2 * kMinHashes);
+    out.reserve(kSignatureBytes);
     for (std::uint64_t v : signature.mins) {
         out += static_cast<char>(v & 0xff);
         out += static_cast<char>((v >> 8) & 0xff);
@@ -130,7 +130,7 @@ std::string encode_signature(const DuplicateSignature& signature) {
 }
 
 double estimate_similarity(std::string_view a, std::string_view b) {
-    if (a.size() != 2 * kMinHashes || b.size() != 2 * kMinHashes) return 0.0;
+    if (a.size() != kSignatureBytes || b.size() != kSignatureBytes) return 0.0;
     std::size_t equal = 0;
     for (std::size_t i = 0; i < a.size(); i += 2) equal += a[i] == b[i] && a[i + 1] == b[i + 1];
     return static_cast<double>(equal) / static_cast<double>(kMinHashes);

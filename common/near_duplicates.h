@@ -73,8 +73,9 @@ using BandValues = std::array<std::uint32_t, kBands>;
 BandValues band_values(std::string_view encoded);
 
 /// Compact stored form: the low 16 bits of each value, 2 bytes each
-/// (128 bytes). A chance 16-bit collision adds 1/65536 to an estimate.
+/// (kSignatureBytes). A chance 16-bit collision adds 1/65536 to an estimate.
 std::string encode_signature(const DuplicateSignature& signature);
+inline constexpr std::size_t kSignatureBytes = 2 * kMinHashes;
 
 /// Estimated Jaccard similarity of two encoded signatures, in [0, 1];
 /// 0 when either is not a valid encoding (e.g. empty: no signature).

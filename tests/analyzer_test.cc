@@ -71,7 +71,7 @@ TEST_CASE("a dated article gets date terms, value slots and JSON data") {
     CHECK(doc.get_value(schema::kSlotDate) == "20240320");
     // Schema 4: near-duplicate bands are derived from the signature slot,
     // not indexed as terms, and the month is read from the date slot.
-    CHECK(doc.get_value(schema::kSlotDupSignature).size() == 2 * kMinHashes);
+    CHECK(doc.get_value(schema::kSlotDupSignature).size() == kSignatureBytes);
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) CHECK((*t).rfind("XB", 0) != 0);
     CHECK(doc.get_value(3).empty());
     CHECK(doc.get_value(schema::kSlotId) == "a1");

@@ -27,6 +27,17 @@ double similarity(std::string_view a, std::string_view b) {
     return estimate_similarity(encode_signature(*x), encode_signature(*y));
 }
 
+/// @p text analysed as the indexer would, under ID @p id ("Headline of ID").
+AnalyzedArticle analysed(Analyzer& analyzer, const std::string& id, const std::string& text) {
+    Article a;
+    a.id = id;
+    a.title = "Headline of " + id;
+    a.text = text;
+    AnalyzedArticle out = analyzer.analyse(std::move(a));
+    REQUIRE(out.ok);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("signature words: lower-cased word characters, punctuation and spacing ignored") {
@@ -82,7 +93,7 @@ TEST_CASE("band values: stable, from the stored signature alone, one per band") 
     auto s = compute_signature("", kStory);
     REQUIRE(s);
     const std::string encoded = encode_signature(*s);
-    CHECK(encoded.size() == 2 * kMinHashes);
+    CHECK(encoded.size() == kSignatureBytes);
     const BandValues bands = band_values(encoded);
     CHECK(band_values(encode_signature(*compute_signature("", kStory))) == bands);
     // Each band reads its own rows: changing one row changes that band only.
@@ -114,12 +125,7 @@ TEST_CASE("groups: copies join the first article's group, others start their own
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     DuplicateGrouper grouper(db);
     auto write = [&](const std::string& id, const std::string& text) {
-        Article a;
-        a.id = id;
-        a.title = "Headline of " + id;
-        a.text = text;
-        AnalyzedArticle out = analyzer.analyse(std::move(a));
-        REQUIRE(out.ok);
+        AnalyzedArticle out = analysed(analyzer, id, text);
         std::string key = grouper.assign(db, out, nullptr);
         CHECK(out.document.get_value(schema::kSlotDupGroup) == key);
         db.replace_document(out.id_term, out.document);
@@ -163,16 +169,7 @@ TEST_CASE("groups: an article deleted after the run began is no group to join") 
     AnalysisConfig config;
     Analyzer analyzer(config);
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    auto analyse = [&](const std::string& id, const std::string& text) {
-        Article a;
-        a.id = id;
-        a.title = "Headline of " + id;
-        a.text = text;
-        AnalyzedArticle out = analyzer.analyse(std::move(a));
-        REQUIRE(out.ok);
-        return out;
-    };
-    AnalyzedArticle first = analyse("first", kStory);
+    AnalyzedArticle first = analysed(analyzer, "first", kStory);
     {
         DuplicateGrouper grouper(db);
         grouper.assign(db, first, nullptr);
@@ -180,6 +177,6 @@ TEST_CASE("groups: an article deleted after the run began is no group to join") 
     }
     DuplicateGrouper grouper(db);  // knows "first"'s bands
     db.delete_document(first.id_term);
-    AnalyzedArticle copy = analyse("copy", kStory);
+    AnalyzedArticle copy = analysed(analyzer, "copy", kStory);
     CHECK(grouper.assign(db, copy, nullptr) == "copy");
 }
