@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """What each part of a newsdex document costs Xapian to write.
 
-The Xapian library peer's documents (xapian_lib.py: title with prefix S and
-unprefixed, text, stored data, a Q term) plus, one variant at a time, what
+The Xapian library peer's documents (xapian_lib.document(): title with
+prefix S and unprefixed, text, stored data, date value, a Q term) plus, one variant at a time, what
 newsdex adds: its value slots, the MinHash signature value, eight
 near-unique band terms (schema 3's XB terms), and the date/language/group
 terms. Documents are built first; only add_document + commit is timed
@@ -10,9 +10,10 @@ terms. Documents are built first; only add_document + commit is timed
 
     doc_cost.py ARTICLES.jsonl [N]      e.g. the prepared reuters21578.jsonl
 
-Prints one line per variant. Measured on 2026-11-21 (bench/README.md): the
-band terms +19 % on reuters21578, +29 % on 100k headlines; the values,
-signature and date terms +0-16 % together. Must run under /usr/bin/python3
+Prints one line per variant. Measured on 2026-11-21 (bench/README.md): on
+100k headlines the band terms were the largest extra (+29 %, +46 %); on
+reuters21578 single runs scatter by +-20 %, more than any one extra costs.
+Repeat runs before reading a difference. Must run under /usr/bin/python3
 (the Debian python3-xapian module).
 """
 import json
@@ -24,20 +25,15 @@ import time
 
 import xapian
 
+import xapian_lib
+
 VARIANTS = ("base", "values", "signature", "bands", "dates", "values+signature+bands+dates")
 
 
 def build(articles, variant, tg, rnd):
     docs = []
     for a in articles:
-        d = xapian.Document()
-        tg.set_document(d)
-        tg.index_text(a["title"], 1, "S")
-        tg.index_text(a["title"])
-        tg.increase_termpos()
-        tg.index_text(a["text"])
-        d.set_data(a["title"] + "\n" + a["text"])
-        d.add_boolean_term("Q" + a["id"])
+        d = xapian_lib.document(tg, a)
         if "values" in variant:  # actors, places, id, source, lang, hash, group
             for slot in (1, 2, 4, 5, 6, 7, 8):
                 d.add_value(slot, a["id"] + "xx" if slot in (4, 8) else
@@ -55,27 +51,34 @@ def build(articles, variant, tg, rnd):
     return docs
 
 
+def write_cpu(docs):
+    """Process CPU seconds of adding @docs to a fresh database and committing."""
+    scratch = tempfile.mkdtemp(prefix="doc_cost-")
+    try:
+        db = xapian.WritableDatabase(scratch, xapian.DB_CREATE_OR_OVERWRITE)
+        started = time.process_time()
+        for d in docs:
+            db.add_document(d)
+        db.commit()
+        cpu = time.process_time() - started
+        db.close()
+        return cpu
+    finally:
+        shutil.rmtree(scratch)
+
+
 def main():
     path = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else None
     with open(path, encoding="utf-8") as f:
         articles = [json.loads(line) for i, line in enumerate(f) if n is None or i < n]
-    tg = xapian.TermGenerator()
-    tg.set_stemmer(xapian.Stem("english"))
+    tg = xapian_lib.make_termgenerator()
+    # One unmeasured pass first: the first write of a process pays for
+    # growing its heap and warming the page cache.
+    write_cpu(build(articles, "base", tg, random.Random(1)))
     base = None
     for variant in VARIANTS:
-        docs = build(articles, variant, tg, random.Random(1))
-        scratch = tempfile.mkdtemp(prefix="doc_cost-")
-        try:
-            db = xapian.WritableDatabase(scratch, xapian.DB_CREATE_OR_OVERWRITE)
-            started = time.process_time()
-            for d in docs:
-                db.add_document(d)
-            db.commit()
-            cpu = time.process_time() - started
-            db.close()
-        finally:
-            shutil.rmtree(scratch)
+        cpu = write_cpu(build(articles, variant, tg, random.Random(1)))
         base = base or cpu
         print("%-32s add+commit CPU %6.1f s  %+5.0f %%" % (variant, cpu, 100 * (cpu / base - 1)))
 

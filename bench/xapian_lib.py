@@ -23,26 +23,35 @@ import time
 import xapian
 
 
-def index(db_path, articles):
-    db = xapian.WritableDatabase(db_path, xapian.DB_CREATE_OR_OVERWRITE)
+def make_termgenerator():
     tg = xapian.TermGenerator()
     tg.set_stemmer(xapian.Stem("english"))
+    return tg
+
+
+def document(tg, a):
+    """The library peer's document for article @a (doc_cost.py builds on it)."""
+    doc = xapian.Document()
+    tg.set_document(doc)
+    tg.index_text(a["title"], 1, "S")
+    tg.index_text(a["title"])
+    tg.increase_termpos()
+    tg.index_text(a["text"])
+    doc.set_data(a["title"] + "\n" + a["text"])
+    if a.get("date"):
+        doc.add_value(0, a["date"].replace("-", ""))
+    doc.add_boolean_term("Q" + a["id"])
+    return doc
+
+
+def index(db_path, articles):
+    db = xapian.WritableDatabase(db_path, xapian.DB_CREATE_OR_OVERWRITE)
+    tg = make_termgenerator()
     with open(articles, encoding="utf-8") as f:
         for line in f:
-            a = json.loads(line)
-            doc = xapian.Document()
-            tg.set_document(doc)
-            tg.index_text(a["title"], 1, "S")
-            tg.index_text(a["title"])
-            tg.increase_termpos()
-            tg.index_text(a["text"])
-            doc.set_data(a["title"] + "\n" + a["text"])
-            if a.get("date"):
-                doc.add_value(0, a["date"].replace("-", ""))
             # add_document like simpleindex: the cheapest write path (no
             # lookup of an existing ID), which makes this the stricter baseline.
-            doc.add_boolean_term("Q" + a["id"])
-            db.add_document(doc)
+            db.add_document(document(tg, json.loads(line)))
     db.commit()
     db.close()
 
