@@ -44,6 +44,16 @@ std::uint64_t pending_bytes(const AnalyzedArticle& article) {
     return std::uint64_t(article.document.termlist_count()) * 100 + std::uint64_t(article.text_bytes) * 5;
 }
 
+/// A shard writer commits (unsynced) whenever this much is pending, however
+/// much memory the limit allows: Xapian's inserts into its pending std::maps
+/// slow down as they grow (string compares, cache misses), while writing a
+/// batch into a shard built fresh each cycle costs little. Measured with
+/// 768 MB allowed (one run each, 2 cores): flushing every 8 MB instead of
+/// every 128 MB took reuters21578 from 11.9 to 8.2 s, headlines-250k from
+/// 33.1 to 27.4 s, the speeches from 21.6 to 16.1 s, and peak RSS down by
+/// 40-50 %; 4 MB was no faster, 16-32 MB in between.
+constexpr std::uint64_t kShardFlushBytes = std::uint64_t(8) << 20;
+
 /// Into an existing database, new articles go straight into it (one
 /// writer) until the run has written max(kMinShardRunBytes, size of the
 /// database / kShardRunDivisor) of text: merging shards rewrites the whole
@@ -192,7 +202,8 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options)
     s.main_budget = share;
     if (writers_ > 1) {
         const std::uint64_t queue = std::max<std::uint64_t>(s.memory_limit / 8 / writers_, 1 << 20);
-        for (unsigned k = 0; k < writers_; ++k) s.shards.push_back(std::make_unique<ShardWriter>(queue, share));
+        const std::uint64_t flush = std::min(share, kShardFlushBytes);
+        for (unsigned k = 0; k < writers_; ++k) s.shards.push_back(std::make_unique<ShardWriter>(queue, flush));
         s.last_docid.assign(writers_, 0);
         s.sharding = s.main_empty_at_start;
         s.shard_after = std::max(kMinShardRunBytes, database_bytes(s.dir) / kShardRunDivisor);
