@@ -14,6 +14,7 @@
 #include "facet_counter.h"
 #include "gazetteer.h"
 #include "more_like_this.h"
+#include "passage_snippet.h"
 #include "query_stopwords.h"
 #include "query_translation.h"
 #include "ranking.h"
@@ -115,6 +116,8 @@ struct Searcher::Impl {
     std::map<std::string, Xapian::Stem> stemmers;
     /// The current query's words, where snippets of long texts look (run()).
     std::vector<std::string> snippet_words;
+    /// The same terms, weighted, for passage_snippet() (run()).
+    std::vector<SnippetTerm> passage_terms;
 
     explicit Impl(const std::vector<std::string>& paths) {
         // A writer's commits while the schema version, gazetteers, date span
@@ -192,8 +195,16 @@ SearchHit Searcher::Impl::make_hit(const Xapian::Document& doc, double weight, u
         if (has_free_text) {
             // Highlight with the stemmer the article was indexed with.
             const Xapian::Stem& stem = stemmer_for(hit.lang.empty() ? "en" : hit.lang);
-            // A long text is read only around the first query word: the
-            // snippet's cost grows with the text (snippet_window.h).
+            // The query's own terms pick the passage (passage_snippet.h).
+            const SnippetWindow read = snippet_window(text, snippet_words, kPassageScanBytes);
+            const SnippetStyle style{request.snippet_bytes, markers.start, markers.end, "…"};
+            if (auto passage = passage_snippet(read.text, passage_terms, stem, style)) {
+                hit.snippet = mark_window_cuts(single_line(*passage), read, "…");
+                return hit;
+            }
+            // No word spells a query term (CJK n-grams, wildcards): Xapian's
+            // snippet knows those. Its cost grows with the text it reads, so
+            // a long text is read only around the first query word.
             const SnippetWindow window = snippet_window(text, snippet_words);
             const std::string scanned(window.text);
             hit.snippet = unescape_html(single_line(mset.snippet(scanned, request.snippet_bytes, stem,
@@ -336,6 +347,8 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     }
     result.offset = request.offset;
     snippet_words = request.want_snippets && ranked ? newsdex::snippet_words(query) : std::vector<std::string>();
+    passage_terms = request.want_snippets && ranked ? snippet_terms(query, date_order_by_days ? mset : page, db.get_doccount())
+                                                    : std::vector<SnippetTerm>();
     if (date_order_by_days) {
         const auto ordered = date_ordered_matches(db, query, *weighting, sort == SortOrder::Newest, collapse,
                                                   request.offset + request.limit);

@@ -247,6 +247,36 @@ TEST_CASE("did you mean: offered for a missing word, never when every word occur
     }
 }
 
+// Snippets show the sentence that best matches the query's own words
+// (passage_snippet.h), wherever it is in a long speech-like text, not the
+// first place a query word occurs; a query no text word spells (a number
+// kept whole, a title-only match) still gets Xapian's snippet.
+TEST_CASE("snippets show the sentence holding most of the query") {
+    TempDir dir;
+    std::string text = "A drone was heard over Gao on Monday.\n";
+    for (int i = 0; text.size() < 6000; ++i) text += "Delegates discussed the harvest and\nthe weather again. ";
+    text += "On Thursday a drone strike near Kidal killed three people, officials said. ";
+    for (int i = 0; i < 40; ++i) text += "The market closed early that day. ";
+    text += "Fuel rose 3.6 pct.";
+    const json article = {{"id", "long-2"}, {"date", "2024-03-01"}, {"title", "Strikes in the north"}, {"text", text}};
+    const std::string input = dir.write("long.jsonl", article.dump() + "\n");
+    REQUIRE(run({"newsdex-index", "--db", dir / "db", "--quiet", input}).exit_code == 0);
+    auto snippet_for = [&](const std::string& query) {
+        CommandResult r = run({"newsdex-search", "--db", dir / "db", "--format", "json", query});
+        REQUIRE(r.exit_code == 0);
+        const json result = json::parse(r.out);
+        REQUIRE(result["hits"].size() == 1);
+        return result["hits"][0]["snippet"].get<std::string>();
+    };
+    const std::string both = snippet_for("drones Kidal");
+    CAPTURE(both);
+    CHECK(both.starts_with("…On Thursday a **drone** strike near **Kidal** killed three people, officials said."));
+    CHECK(both.ends_with("…"));
+    CHECK(snippet_for("drone").starts_with("A **drone** was heard over Gao on Monday. Delegates"));
+    CHECK(snippet_for("3.6").find("**3.6**") != std::string::npos);
+    CHECK(snippet_for("north").find("**") == std::string::npos);  // a title word only
+}
+
 // Snippets of long texts come from a window around the first query word
 // (snippet_window.h): a word far into the text is still shown, marked as cut.
 TEST_CASE("snippets of a long article find a word deep in the text") {

@@ -1,0 +1,339 @@
+/** @file
+ * @brief passage_snippet(): the best sentence for the query (see the header).
+ */
+#include "passage_snippet.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "schema.h"
+
+namespace newsdex {
+
+namespace {
+
+// Passage scoring as in Lucene's PassageScorer (Elasticsearch's unified
+// highlighter): BM25 over the passage with its k1 and b, and a slight
+// preference for earlier passages. Lucene measures lengths against a pivot
+// of 87 characters; here the pivot is the snippet's length, so that a
+// sentence that fills the snippet is not penalised against a short one
+// (with 87 bytes, one rare word in a short sentence beat a news sentence
+// holding two of the query's words).
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+struct Span {
+    std::size_t begin, end;  // bytes of the text
+};
+
+struct Match {
+    Span span;
+    std::size_t term;      // index into the terms
+    std::size_t sentence;  // index into the sentence starts
+};
+
+/// ASCII bytes that are word characters ([A-Za-z0-9_], as Xapian's
+/// is_wordchar() says for ASCII), and their lower case: tables, as this
+/// loop sees every byte of the text.
+struct AsciiTables {
+    bool word[128] = {};
+    char lower[128] = {};
+    constexpr AsciiTables() {
+        for (int c = 0; c < 128; ++c) {
+            word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+    }
+};
+constexpr AsciiTables kAscii{};
+
+bool is_space(char c) { return static_cast<unsigned char>(c) <= ' '; }
+
+/// ASCII punctuation that may follow a word inside a snippet ("day." "5,").
+bool is_ascii_punct(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u > ' ' && u < 0x80 && !std::isalnum(u) && c != '_';
+}
+
+/// If a sentence ends at the ASCII byte @p i of @p text (a blank line, or
+/// [.!?] and any closing quotes or brackets, then whitespace): where the
+/// next one starts (after the whitespace). Else 0. A single line break is
+/// not an end: texts are often wrapped at a fixed width.
+std::size_t sentence_break(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    std::size_t next = 0;
+    if (c == '\n') {
+        std::size_t j = i + 1;
+        while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+        if (j < text.size() && text[j] == '\n') next = j;
+    } else if (c == '.' || c == '!' || c == '?') {
+        std::size_t j = i + 1;
+        while (j < text.size() && (text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == ']')) ++j;
+        if (j < text.size() && is_space(text[j])) next = j;
+    }
+    if (!next) return 0;
+    while (next < text.size() && is_space(text[next])) ++next;
+    return next;
+}
+
+class Scan {
+  public:
+    Scan(std::string_view text, const std::vector<SnippetTerm>& terms, const Xapian::Stem& stem)
+        : text_(text), terms_(terms), stem_(stem) {
+        tokenise();
+    }
+
+    bool matched() const { return !matches_.empty(); }
+    const std::vector<Match>& matches() const { return matches_; }
+
+    /// The extent of sentence @p s without surrounding whitespace.
+    Span sentence(std::size_t s) const {
+        std::size_t begin = starts_[s];
+        std::size_t end = s + 1 < starts_.size() ? starts_[s + 1] : text_.size();
+        while (end > begin && is_space(text_[end - 1])) --end;
+        while (begin < end && is_space(text_[begin])) ++begin;
+        return {begin, end};
+    }
+
+    /// The sentence with the best BM25 passage score; ties go to the earliest.
+    std::size_t best_sentence(double pivot) const {
+        std::size_t best = matches_.front().sentence;
+        double best_score = -1;
+        std::vector<unsigned> tf(terms_.size());
+        for (std::size_t i = 0; i < matches_.size();) {
+            const std::size_t s = matches_[i].sentence;
+            std::fill(tf.begin(), tf.end(), 0u);
+            for (; i < matches_.size() && matches_[i].sentence == s; ++i) ++tf[matches_[i].term];
+            const Span span = sentence(s);
+            const double norm = 1 - kB + kB * double(span.end - span.begin) / pivot;
+            double score = 0;
+            for (std::size_t t = 0; t < tf.size(); ++t)
+                if (tf[t]) score += terms_[t].weight * tf[t] * (kK1 + 1) / (tf[t] + kK1 * norm);
+            score *= 1 + 1 / std::log(pivot + double(span.begin));
+            if (score > best_score) {
+                best_score = score;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /// The first word starting at or after @p pos (text end if none).
+    std::size_t word_begin_from(std::size_t pos) const {
+        auto it = std::lower_bound(words_.begin(), words_.end(), pos,
+                                   [](const Span& w, std::size_t p) { return w.begin < p; });
+        return it == words_.end() ? text_.size() : it->begin;
+    }
+
+    /// The end of the last word ending at or before @p limit (with the ASCII
+    /// punctuation right after it, within @p limit); @p floor if none ends
+    /// after @p floor.
+    std::size_t word_end_until(std::size_t limit, std::size_t floor) const {
+        auto it = std::upper_bound(words_.begin(), words_.end(), limit,
+                                   [](std::size_t l, const Span& w) { return l < w.end; });
+        if (it == words_.begin()) return floor;
+        std::size_t end = std::prev(it)->end;
+        if (end <= floor) return floor;
+        while (end < limit && end < text_.size() && is_ascii_punct(text_[end])) ++end;
+        return end;
+    }
+
+    bool text_before(std::size_t pos) const {
+        return std::any_of(text_.begin(), text_.begin() + pos, [](char c) { return !is_space(c); });
+    }
+    bool text_after(std::size_t pos) const {
+        return std::any_of(text_.begin() + pos, text_.end(), [](char c) { return !is_space(c); });
+    }
+
+  private:
+
+    /// The byte after the character at @p i, and whether it is a word
+    /// character (Xapian's definition, as its TermGenerator uses).
+    std::size_t next_char(std::size_t i, bool& word) const {
+        const auto c = static_cast<unsigned char>(text_[i]);
+        if (c < 0x80) {
+            word = kAscii.word[c];
+            return i + 1;
+        }
+        Xapian::Utf8Iterator it(text_.data() + i, text_.size() - i);
+        word = Xapian::Unicode::is_wordchar(*it);
+        ++it;
+        return text_.size() - it.left();
+    }
+
+    // Most words cannot match: a word is folded to lower case only when its
+    // first letter is one a term starts with (or is not ASCII).
+    void tokenise() {
+        bool starts[256] = {};
+        bool non_ascii_term = false;
+        for (const auto& term : terms_) {
+            starts[static_cast<unsigned char>(term.word[0])] = true;
+            non_ascii_term |= static_cast<unsigned char>(term.word[0]) >= 0x80;
+        }
+        std::string folded, stemmed;
+        const std::size_t size = text_.size();
+        for (std::size_t i = 0; i < size;) {
+            bool word = false;
+            std::size_t next = next_char(i, word);
+            if (!word) {
+                // Sentences are found on the way (their ends are not words).
+                const std::size_t c = static_cast<unsigned char>(text_[i]);
+                if (c == '\n' || c == '.' || c == '!' || c == '?') {
+                    if (const std::size_t start = sentence_break(text_, i); start > starts_.back() && start < size)
+                        starts_.push_back(start);
+                }
+                i = next;
+                continue;
+            }
+            const std::size_t begin = i;
+            bool ascii = static_cast<unsigned char>(text_[begin]) < 0x80;
+            for (i = next; i < size; i = next) {
+                const auto c = static_cast<unsigned char>(text_[i]);
+                if (c < 0x80) {
+                    if (!kAscii.word[c]) break;
+                    next = i + 1;
+                    continue;
+                }
+                ascii = false;
+                next = next_char(i, word);
+                if (!word) break;
+            }
+            words_.push_back({begin, i});
+            const auto first = static_cast<unsigned char>(text_[begin]);
+            if (first < 0x80 && !starts[static_cast<unsigned char>(kAscii.lower[first])] && !non_ascii_term) continue;
+            folded.clear();
+            if (ascii) {
+                for (std::size_t k = begin; k < i; ++k) folded += kAscii.lower[static_cast<unsigned char>(text_[k])];
+            } else {
+                for (Xapian::Utf8Iterator it(text_.data() + begin, i - begin); it != Xapian::Utf8Iterator(); ++it)
+                    Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(*it));
+            }
+            if (auto term = match(folded, stemmed)) matches_.push_back({{begin, i}, *term, starts_.size() - 1});
+        }
+    }
+
+    /// The heaviest term @p folded matches, if any. Words are stemmed only
+    /// when they could match a stem: Snowball stemmers change the ends of
+    /// words, so for ASCII-initial words the first letter must agree.
+    std::optional<std::size_t> match(const std::string& folded, std::string& stemmed) const {
+        std::optional<std::size_t> best;
+        bool have_stem = false;
+        for (std::size_t t = 0; t < terms_.size(); ++t) {
+            const SnippetTerm& term = terms_[t];
+            bool hit = false;
+            if (!term.stemmed) {
+                hit = folded == term.word;
+            } else if (folded[0] == term.word[0] || static_cast<unsigned char>(folded[0]) >= 0x80 ||
+                       static_cast<unsigned char>(term.word[0]) >= 0x80) {
+                if (!have_stem) {
+                    stemmed = stem_(folded);
+                    have_stem = true;
+                }
+                hit = stemmed == term.word;
+            }
+            if (hit && (!best || term.weight > terms_[*best].weight)) best = t;
+        }
+        return best;
+    }
+
+    std::string_view text_;
+    const std::vector<SnippetTerm>& terms_;
+    const Xapian::Stem& stem_;
+    std::vector<std::size_t> starts_{0};  // where each sentence starts
+    std::vector<Span> words_;
+    std::vector<Match> matches_;  // in text order
+};
+
+/// Within a sentence longer than @p max_bytes: the window of at most
+/// @p max_bytes, starting a little before one of its matches, that holds
+/// the most weight of distinct matched terms (ties: the earliest).
+Span best_window(const Scan& scan, const std::vector<SnippetTerm>& terms, std::size_t s, Span sentence,
+                 std::size_t max_bytes) {
+    const std::size_t context = max_bytes / 5;  // words shown before the first match
+    std::vector<const Match*> in;
+    for (const auto& m : scan.matches())
+        if (m.sentence == s) in.push_back(&m);
+    Span best{sentence.begin, sentence.begin};
+    double best_weight = -1;
+    for (const Match* first : in) {
+        std::size_t begin = first->span.begin > sentence.begin + context ? first->span.begin - context : sentence.begin;
+        begin = std::min(scan.word_begin_from(begin), first->span.begin);
+        const std::size_t limit = std::min(sentence.end, begin + max_bytes);
+        std::vector<bool> seen(terms.size());
+        double weight = 0;
+        for (const Match* m : in) {
+            if (m->span.begin < begin || m->span.end > limit) continue;
+            weight += seen[m->term] ? terms[m->term].weight / 10 : terms[m->term].weight;
+            seen[m->term] = true;
+        }
+        if (weight > best_weight) {
+            best_weight = weight;
+            best = {begin, scan.word_end_until(limit, first->span.end)};
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian::MSet& mset,
+                                       Xapian::doccount doccount) {
+    std::vector<SnippetTerm> terms;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        const std::string term = *t;
+        if (!schema::is_free_text_term(term)) continue;  // a filter or a prefixed field
+        SnippetTerm snippet_term;
+        snippet_term.stemmed = term[0] == 'Z';
+        snippet_term.word = snippet_term.stemmed ? term.substr(1) : term;
+        if (snippet_term.word.empty()) continue;
+        // BM25's idf as Lucene writes it (never negative).
+        const double n = doccount, df = mset.get_termfreq(term);
+        snippet_term.weight = std::log(1 + (n - df + 0.5) / (df + 0.5));
+        terms.push_back(std::move(snippet_term));
+    }
+    return terms;
+}
+
+std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,
+                                           const Xapian::Stem& stem, const SnippetStyle& style) {
+    if (terms.empty()) return std::nullopt;
+    const Scan scan(text, terms, stem);
+    if (!scan.matched()) return std::nullopt;
+
+    const std::size_t max_bytes = std::max<std::size_t>(style.max_bytes, 1);
+    const std::size_t s = scan.best_sentence(std::max(double(max_bytes), 2.0));
+    const Span sentence = scan.sentence(s);
+    Span shown = sentence;
+    if (sentence.end - sentence.begin > max_bytes) {
+        shown = best_window(scan, terms, s, sentence, max_bytes);
+    } else {
+        // Room left: the text after the sentence, then (at the end of the
+        // text) the whole sentences before it that fit.
+        shown.end = std::max(sentence.end, scan.word_end_until(sentence.begin + max_bytes, sentence.end));
+        if (!scan.text_after(shown.end)) {
+            for (std::size_t before = s; before > 0; --before) {
+                const Span previous = scan.sentence(before - 1);
+                if (shown.end - previous.begin > max_bytes) break;
+                shown.begin = previous.begin;
+            }
+        }
+    }
+
+    std::string out;
+    if (scan.text_before(shown.begin)) out += style.omit;
+    std::size_t at = shown.begin;
+    for (const auto& m : scan.matches()) {
+        if (m.span.begin < shown.begin || m.span.end > shown.end) continue;
+        out.append(text.substr(at, m.span.begin - at));
+        out += style.start;
+        out.append(text.substr(m.span.begin, m.span.end - m.span.begin));
+        out += style.end;
+        at = m.span.end;
+    }
+    out.append(text.substr(at, shown.end - at));
+    if (scan.text_after(shown.end)) out += style.omit;
+    return out;
+}
+
+}  // namespace newsdex

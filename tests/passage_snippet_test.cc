@@ -1,0 +1,144 @@
+/** @file
+ * @brief Tests of passage_snippet() and snippet_terms().
+ */
+#include "passage_snippet.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "snowball_stemmer.h"
+
+using namespace newsdex;
+
+namespace {
+
+SnippetTerm stem_term(std::string word, double weight = 1.0) { return {std::move(word), true, weight}; }
+SnippetTerm exact_term(std::string word, double weight = 1.0) { return {std::move(word), false, weight}; }
+
+std::string snippet(std::string_view text, const std::vector<SnippetTerm>& terms, std::size_t max_bytes = 240) {
+    static const Xapian::Stem english = make_snowball_stem("english");
+    SnippetStyle style;
+    style.max_bytes = max_bytes;
+    style.start = "[";
+    style.end = "]";
+    style.omit = "...";
+    return passage_snippet(text, terms, english, style).value_or("<none>");
+}
+
+}  // namespace
+
+TEST_CASE("passage_snippet: the sentence holding the query's words, words that stem alike highlighted") {
+    const std::string text =
+        "Markets reopened in Bamako on Monday. Traders said prices were stable. "
+        "A drone strike near Kidal killed three people, and drones were seen again on Tuesday. "
+        "The weather was hot.";
+    CHECK(snippet(text, {stem_term("drone"), exact_term("kidal")}, 120) ==
+          "...A [drone] strike near [Kidal] killed three people, and [drones] were seen again on Tuesday. The "
+          "weather was hot.");
+}
+
+TEST_CASE("passage_snippet: a sentence with more of the query beats one repeating a single word") {
+    const std::string text =
+        "Gundy said it. Gundy again. Wood Gundy, headquartered in Toronto, sold its stake last year to a bank. "
+        "Nothing else.";
+    const std::string s = snippet(text, {stem_term("gundi", 3.0), stem_term("headquart", 2.0)}, 95);
+    CAPTURE(s);
+    CHECK(s.starts_with("...Wood [Gundy], [headquartered] in Toronto"));
+}
+
+TEST_CASE("passage_snippet: a heavier term outweighs a lighter one") {
+    const std::string text = "The army moved north. Officials in Gao counted the dead. The sky was grey.";
+    const std::string s = snippet(text, {stem_term("armi", 1.0), exact_term("gao", 5.0)}, 40);
+    CAPTURE(s);
+    CHECK(s.starts_with("...Officials in [Gao] counted the dead."));
+}
+
+TEST_CASE("passage_snippet: a long sentence is cut around its matches, at word boundaries") {
+    std::string text = "Intro sentence here. The report, which ";
+    for (int i = 0; i < 30; ++i) text += "covered many districts ";
+    text += "mentioned a convoy near Menaka, ";
+    for (int i = 0; i < 30; ++i) text += "and other things ";
+    text += "ended.";
+    const std::string s = snippet(text, {stem_term("convoy")}, 100);
+    CAPTURE(s);
+    CHECK(s.find("[convoy]") != std::string::npos);
+    CHECK(s.starts_with("..."));
+    CHECK(s.ends_with("..."));
+    const std::string body = s.substr(3, s.size() - 6);
+    CHECK(body.size() <= 100 + 2);  // the markers "[" and "]" are not counted
+    CHECK(body.front() != ' ');
+    CHECK(body.back() != ' ');
+    // Starts on a word: the text before it ends with a space.
+    std::string opening = " ";
+    opening += body.substr(0, 10);
+    CHECK(text.find(opening) != std::string::npos);
+}
+
+TEST_CASE("passage_snippet: short texts are shown whole, without omission marks") {
+    CHECK(snippet("Drones over Gao.", {stem_term("drone")}) == "[Drones] over Gao.");
+    // At the end of the text, room left is filled with whole sentences before.
+    CHECK(snippet("First part. Second part with a drone.", {stem_term("drone")}, 60) ==
+          "First part. Second part with a [drone].");
+}
+
+TEST_CASE("passage_snippet: no match, no snippet (the caller falls back to Xapian's)") {
+    CHECK(snippet("Nothing to see here.", {stem_term("drone")}) == "<none>");
+    CHECK(snippet("Nothing to see here.", {}) == "<none>");
+    // A number the index keeps whole is not a word here.
+    CHECK(snippet("Prices rose 3.6 pct.", {exact_term("3.6")}) == "<none>");
+}
+
+TEST_CASE("passage_snippet: a wrapped line is not a sentence end, a blank line is") {
+    const std::string text = "The delegation said the\nceasefire held in Timbuktu.\n\nOther news followed.";
+    CHECK(snippet(text, {stem_term("ceasefir")}, 52) == "The delegation said the\n[ceasefire] held in Timbuktu....");
+}
+
+TEST_CASE("passage_snippet: non-ASCII words are folded and stemmed") {
+    static const Xapian::Stem french = make_snowball_stem("french");
+    SnippetStyle style;
+    style.start = "[";
+    style.end = "]";
+    const std::string text = "Les ÉLECTIONS législatives ont été reportées à Bamako.";
+    auto s = passage_snippet(text, {stem_term(french("élections"))}, french, style);
+    REQUIRE(s);
+    CHECK(*s == "Les [ÉLECTIONS] législatives ont été reportées à Bamako.");
+    // Never cuts inside a UTF-8 sequence.
+    std::string long_text;
+    for (int i = 0; i < 40; ++i) long_text += "été ";
+    long_text += "élections ";
+    for (int i = 0; i < 40; ++i) long_text += "à ";
+    style.max_bytes = 50;
+    s = passage_snippet(long_text, {stem_term(french("élections"))}, french, style);
+    REQUIRE(s);
+    Xapian::Utf8Iterator it(*s);
+    for (; it != Xapian::Utf8Iterator(); ++it) CHECK(*it != 0xFFFD);
+}
+
+TEST_CASE("snippet_terms: the free-text terms, weighted by their idf") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_posting("Zdrone", 1);
+    doc.add_posting("kidal", 2);
+    doc.add_boolean_term("Y2024");
+    db.add_document(doc);
+    for (int i = 0; i < 20; ++i) {
+        Xapian::Document other;
+        other.add_posting("Zdrone", 1);
+        other.add_posting(i % 2 ? "gao" : "kidal", 2);
+        db.add_document(other);
+    }
+    const Xapian::Query query(Xapian::Query::OP_FILTER,
+                              Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("Zdrone"), Xapian::Query("kidal")),
+                              Xapian::Query("Y2024"));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const auto terms = snippet_terms(query, enquire.get_mset(0, 10), db.get_doccount());
+    REQUIRE(terms.size() == 2);  // not the filter
+    CHECK(terms[0].word == "drone");
+    CHECK(terms[0].stemmed);
+    CHECK(terms[1].word == "kidal");
+    CHECK_FALSE(terms[1].stemmed);
+    CHECK(terms[1].weight > terms[0].weight);  // kidal is the rarer term
+}
