@@ -58,7 +58,7 @@ class IndexingObserver {
 struct PipelineOptions {
     ReadOptions read;
     unsigned analysis_threads = 0;      ///< 0 = one per core
-    std::uint64_t commit_every = 20000; ///< articles written between commits
+    std::uint64_t commit_every = 100000; ///< articles written between commits
     /// Memory limit in bytes (WriterOptions::memory_limit); bounds the
     /// batches in flight too. 0: batches of at most 8 MB.
     std::uint64_t memory_limit = 0;
