@@ -29,12 +29,15 @@ inline constexpr auto kCommitRacePatience = std::chrono::seconds(5);
 
 /// Returns @p read(), calling @p reopen() (move to the newest commit) and
 /// @p read() again after each lost race, within the bounds above; then the
-/// last error propagates.
+/// last error propagates. A reopen() that loses a race (it reads the new
+/// state, e.g. the collection's metadata, while the writer commits again)
+/// counts as a lost race too.
 template <typename Read, typename Reopen>
 auto retry_commit_races(Read&& read, Reopen&& reopen) {
     const auto give_up = std::chrono::steady_clock::now() + kCommitRacePatience;
     for (int attempt = 1;; ++attempt) {
         try {
+            if (attempt > 1) reopen();
             return read();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= kCommitRaceAttempts && std::chrono::steady_clock::now() >= give_up) throw;
@@ -42,7 +45,6 @@ auto retry_commit_races(Read&& read, Reopen&& reopen) {
             if (attempt >= kCommitRaceAttempts) throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
         }
-        reopen();
     }
 }
 
