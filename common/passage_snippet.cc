@@ -295,6 +295,18 @@ std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian:
     return terms;
 }
 
+bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetTerm>& terms) {
+    if (query.get_description().find("WILDCARD") != std::string::npos) return true;
+    for (const auto& term : terms) {
+        for (Xapian::Utf8Iterator it(term.word); it != Xapian::Utf8Iterator(); ++it) {
+            const unsigned ch = *it;
+            // Scripts from U+2E80 on (CJK and beyond) are indexed as n-grams.
+            if (ch >= 0x2E80 || !Xapian::Unicode::is_wordchar(ch)) return true;
+        }
+    }
+    return false;
+}
+
 std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,
                                            const Xapian::Stem& stem, const SnippetStyle& style) {
     if (terms.empty()) return std::nullopt;

@@ -47,6 +47,14 @@ struct SnippetTerm {
 std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian::MSet& mset,
                                        Xapian::doccount doccount);
 
+/// Whether a hit whose text spells none of @p terms may still have matched
+/// text that passage_snippet() cannot see, so that Xapian's snippet is worth
+/// its cost: the expansions of a wildcard, CJK n-grams, or a term that is
+/// not a run of word characters ("3.6", "at&t"). Otherwise such a hit
+/// matched in its title (or a field), and the opening of its text tells
+/// more than a passage without the query's words.
+bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetTerm>& terms);
+
 /// How a snippet looks: at most @p max_bytes of text (markers not counted),
 /// matched words between @p start and @p end, @p omit where text was left out.
 struct SnippetStyle {

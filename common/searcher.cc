@@ -118,6 +118,9 @@ struct Searcher::Impl {
     std::vector<std::string> snippet_words;
     /// The same terms, weighted, for passage_snippet() (run()).
     std::vector<SnippetTerm> passage_terms;
+    /// Whether hits that passage_snippet() finds no word in get Xapian's
+    /// snippet (needs_xapian_snippet()) or the opening of their text.
+    bool xapian_snippets = false;
 
     explicit Impl(const std::vector<std::string>& paths) {
         // A writer's commits while the schema version, gazetteers, date span
@@ -200,6 +203,10 @@ SearchHit Searcher::Impl::make_hit(const Xapian::Document& doc, double weight, u
             const SnippetStyle style{request.snippet_bytes, markers.start, markers.end, "…"};
             if (auto passage = passage_snippet(read.text, passage_terms, stem, style)) {
                 hit.snippet = mark_window_cuts(single_line(*passage), read, "…");
+                return hit;
+            }
+            if (!xapian_snippets) {  // a match in the title only
+                hit.snippet = text_opening(text, request.snippet_bytes);
                 return hit;
             }
             // No word spells a query term (CJK n-grams, wildcards): Xapian's
@@ -347,8 +354,10 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     }
     result.offset = request.offset;
     snippet_words = request.want_snippets && ranked ? newsdex::snippet_words(query) : std::vector<std::string>();
-    passage_terms = request.want_snippets && ranked ? snippet_terms(query, date_order_by_days ? mset : page, db.get_doccount())
-                                                    : std::vector<SnippetTerm>();
+    passage_terms = request.want_snippets && ranked
+                        ? snippet_terms(query, date_order_by_days ? mset : page, db.get_doccount())
+                        : std::vector<SnippetTerm>();
+    xapian_snippets = request.want_snippets && ranked && needs_xapian_snippet(query, passage_terms);
     if (date_order_by_days) {
         const auto ordered = date_ordered_matches(db, query, *weighting, sort == SortOrder::Newest, collapse,
                                                   request.offset + request.limit);

@@ -142,3 +142,20 @@ TEST_CASE("snippet_terms: the free-text terms, weighted by their idf") {
     CHECK_FALSE(terms[1].stemmed);
     CHECK(terms[1].weight > terms[0].weight);  // kidal is the rarer term
 }
+
+TEST_CASE("needs_xapian_snippet: only for what the word scan cannot see") {
+    auto terms_of = [](const Xapian::Query& query) {
+        std::vector<SnippetTerm> terms;
+        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+            terms.push_back({*t, false, 1.0});
+        return terms;
+    };
+    const Xapian::Query words(Xapian::Query::OP_AND, Xapian::Query("convoy"), Xapian::Query("élections"));
+    CHECK_FALSE(needs_xapian_snippet(words, terms_of(words)));  // accented words are scanned
+    const Xapian::Query number("3.6");
+    CHECK(needs_xapian_snippet(number, terms_of(number)));
+    const Xapian::Query cjk("平民");
+    CHECK(needs_xapian_snippet(cjk, terms_of(cjk)));
+    const Xapian::Query wildcard(Xapian::Query::OP_WILDCARD, "peacekeep");
+    CHECK(needs_xapian_snippet(wildcard, terms_of(wildcard)));
+}
