@@ -7,7 +7,7 @@
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS   per target (default $NEWSDEX_FUZZ_SECONDS, else 60)
 #   TARGET    fuzz_text_reader fuzz_jsonl_reader fuzz_csv_reader fuzz_dates
-#             fuzz_gazetteer fuzz_query (default: all)
+#             fuzz_gazetteer fuzz_query fuzz_snippet (default: all)
 # Environment: NEWSDEX_FUZZ_BUILD_DIR (default build-fuzz), NEWSDEX_FUZZ_JOBS
 #   (targets run at once, default: the number of cores).
 # New inputs found go to $NEWSDEX_FUZZ_BUILD_DIR/corpus/<target>/ (the seed

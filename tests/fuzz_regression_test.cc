@@ -35,6 +35,9 @@
 #define LLVMFuzzerTestOneInput fuzz_query_one
 #include "../fuzz/fuzz_query.cc"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_snippet_one
+#include "../fuzz/fuzz_snippet.cc"
+#undef LLVMFuzzerTestOneInput
 #include "../fuzz/shared.cc"
 
 namespace {
@@ -74,6 +77,7 @@ TEST_CASE("fuzz seeds and saved crash inputs replay cleanly through every fuzz t
         {"fuzz_text_reader", fuzz_text_reader_one}, {"fuzz_jsonl_reader", fuzz_jsonl_reader_one},
         {"fuzz_csv_reader", fuzz_csv_reader_one},   {"fuzz_dates", fuzz_dates_one},
         {"fuzz_gazetteer", fuzz_gazetteer_one},     {"fuzz_query", fuzz_query_one},
+        {"fuzz_snippet", fuzz_snippet_one},
     };
     for (const auto& [name, target] : targets) {
         INFO(name);
