@@ -98,30 +98,76 @@ std::string iso_week_label(std::string_view yyyymmdd) {
     return label;
 }
 
-FacetCounter::FacetCounter(std::vector<FacetKind> kinds) : kinds_(std::move(kinds)) {
+/// Counts one slot's values: with Xapian's ValueCountMatchSpy, or over one
+/// local database from the slot's value stream. The stream's iterator only
+/// moves forward (skip_to()), as the matcher visits the documents in
+/// ascending docid order; should they go back, it starts again.
+class FacetCounter::SlotCounter : public Xapian::MatchSpy {
+  public:
+    SlotCounter(Xapian::valueno slot, const Xapian::Database* local) : slot_(slot) {
+        if (local) local_ = *local; else builtin_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+    }
+    Xapian::MatchSpy& spy() { return builtin_ ? static_cast<Xapian::MatchSpy&>(*builtin_) : *this; }
+    void operator()(const Xapian::Document& doc, double weight) override {
+        if (builtin_) {
+            (*builtin_)(doc, weight);
+            return;
+        }
+        const Xapian::docid did = doc.get_docid();
+        if (!started_ || did < last_) {
+            stream_ = local_.valuestream_begin(slot_);
+            started_ = true;
+        }
+        last_ = did;
+        if (stream_ == Xapian::ValueIterator()) return;
+        stream_.skip_to(did);
+        if (stream_ != Xapian::ValueIterator() && stream_.get_docid() == did) ++streamed_[*stream_];
+    }
+    /// Calls @p add(value, articles) for every value counted.
+    template <typename Add>
+    void for_each(Add add) const {
+        if (builtin_) {
+            for (auto v = builtin_->values_begin(); v != builtin_->values_end(); ++v) add(*v, v.get_termfreq());
+        } else {
+            for (const auto& [value, articles] : streamed_) add(value, articles);
+        }
+    }
+
+  private:
+    Xapian::valueno slot_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> builtin_;
+    Xapian::Database local_;
+    Xapian::ValueIterator stream_;
+    Xapian::docid last_ = 0;
+    bool started_ = false;
+    std::unordered_map<std::string, Xapian::doccount> streamed_;
+};
+
+FacetCounter::FacetCounter(std::vector<FacetKind> kinds, const Xapian::Database* local) : kinds_(std::move(kinds)) {
     for (FacetKind kind : kinds_) {
         const Xapian::valueno slot = slot_of(kind);
-        if (!spies_.count(slot)) spies_.emplace(slot, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        if (!spies_.count(slot)) spies_.emplace(slot, std::make_unique<SlotCounter>(slot, local));
     }
 }
 
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-    for (auto& [slot, spy] : spies_) enquire.add_matchspy(spy.get());
+    for (auto& [slot, spy] : spies_) enquire.add_matchspy(&spy->spy());
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc) {
-    for (auto& [slot, spy] : spies_) (*spy)(doc, 0);
+    for (auto& [slot, spy] : spies_) spy->spy()(doc, 0);
 }
 
 std::vector<Facet> FacetCounter::facets(unsigned limit) const {
     std::vector<Facet> out;
     for (FacetKind kind : kinds_) {
         // Empty values (undated, no actors, ...) are not counted by the spy.
-        const Xapian::ValueCountMatchSpy& spy = *spies_.at(slot_of(kind));
         std::unordered_map<std::string, unsigned> counts;
-        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) count_value(kind, *v, v.get_termfreq(), counts);
+        spies_.at(slot_of(kind))->for_each([&](const std::string& value, Xapian::doccount articles) {
+            count_value(kind, value, articles, counts);
+        });
         Facet facet{kind, {}};
         for (const auto& [value, count] : counts) facet.values.push_back({value, count});
         auto by_count = [](const FacetValue& a, const FacetValue& b) {

@@ -278,7 +278,7 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
 
     std::unique_ptr<FacetCounter> counter;
     if (!request.facets.empty()) {
-        counter = std::make_unique<FacetCounter>(request.facets);
+        counter = std::make_unique<FacetCounter>(request.facets, !has_remote && db.size() == 1 ? &db : nullptr);
         counter->attach(enquire);
     }
     // Xapian keeps loose bounds on collapsed counts even when it has seen
