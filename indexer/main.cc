@@ -37,11 +37,6 @@ namespace {
 
 constexpr int kExitOk = 0, kExitSkipped = 1, kExitFatal = 2;
 
-/// Articles between commits. Measured on 830,903 Reuters headlines (README,
-/// "Reliability"): smaller batches cost fsyncs, larger ones only lose more
-/// work to a kill and no longer speed anything up.
-constexpr std::uint64_t kDefaultCommitEvery = 100000;  // README: "Choosing --commit-every"
-
 /// A problem with the command line or its files: one line, exit 2.
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
