@@ -95,9 +95,6 @@ std::string shard_name(unsigned cycle, unsigned shard) {
     return name;
 }
 
-}  // namespace
-
-/// Where an ID written in this run lives, and what it holds.
 /// The stored version of @p doc, as stored_version() reports it.
 StoredVersion version_of(const Xapian::Document& doc) {
     StoredVersion version{parse_content_hash_hex(doc.get_value(schema::kSlotContentHash)),
@@ -106,6 +103,9 @@ StoredVersion version_of(const Xapian::Document& doc) {
     return version;
 }
 
+}  // namespace
+
+/// Where an ID written in this run lives, and what it holds.
 struct RunEntry {
     std::uint64_t hash = 0;
     std::uint32_t day = 0;   ///< day_number() of its date
