@@ -7,7 +7,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "schema.h"
+#include "snippet_window.h"
 
 namespace newsdex {
 
@@ -280,17 +280,10 @@ Span best_window(const Scan& scan, const std::vector<SnippetTerm>& terms, std::s
 std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian::MSet& mset,
                                        Xapian::doccount doccount) {
     std::vector<SnippetTerm> terms;
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-        const std::string term = *t;
-        if (!schema::is_free_text_term(term)) continue;  // a filter or a prefixed field
-        SnippetTerm snippet_term;
-        snippet_term.stemmed = term[0] == 'Z';
-        snippet_term.word = snippet_term.stemmed ? term.substr(1) : term;
-        if (snippet_term.word.empty()) continue;
+    for (auto& t : free_text_terms(query)) {
         // BM25's idf as Lucene writes it (never negative).
-        const double n = doccount, df = mset.get_termfreq(term);
-        snippet_term.weight = std::log(1 + (n - df + 0.5) / (df + 0.5));
-        terms.push_back(std::move(snippet_term));
+        const double n = doccount, df = mset.get_termfreq(t.term);
+        terms.push_back({std::move(t.word), t.stemmed(), std::log(1 + (n - df + 0.5) / (df + 0.5))});
     }
     return terms;
 }

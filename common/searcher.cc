@@ -353,11 +353,11 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
         result.total = result.total_exact ? seen : mset.get_uncollapsed_matches_estimated();
     }
     result.offset = request.offset;
-    snippet_words = request.want_snippets && ranked ? newsdex::snippet_words(query) : std::vector<std::string>();
-    passage_terms = request.want_snippets && ranked
-                        ? snippet_terms(query, date_order_by_days ? mset : page, db.get_doccount())
-                        : std::vector<SnippetTerm>();
-    xapian_snippets = request.want_snippets && ranked && needs_xapian_snippet(query, passage_terms);
+    const bool query_snippets = request.want_snippets && ranked;
+    snippet_words = query_snippets ? newsdex::snippet_words(query) : std::vector<std::string>();
+    passage_terms = query_snippets ? snippet_terms(query, date_order_by_days ? mset : page, db.get_doccount())
+                                   : std::vector<SnippetTerm>();
+    xapian_snippets = query_snippets && needs_xapian_snippet(query, passage_terms);
     if (date_order_by_days) {
         const auto ordered = date_ordered_matches(db, query, *weighting, sort == SortOrder::Newest, collapse,
                                                   request.offset + request.limit);

@@ -61,14 +61,21 @@ SnippetWindow snippet_window(std::string_view text, const std::vector<std::strin
     return window;
 }
 
-std::vector<std::string> snippet_words(const Xapian::Query& query) {
-    std::vector<std::string> words;
+std::vector<FreeTextTerm> free_text_terms(const Xapian::Query& query) {
+    std::vector<FreeTextTerm> terms;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         std::string term = *t;
         if (!schema::is_free_text_term(term)) continue;  // a filter or a prefixed field
-        if (term[0] == 'Z') term.erase(0, 1);
-        if (!term.empty() && std::find(words.begin(), words.end(), term) == words.end()) words.push_back(term);
+        std::string word = term[0] == 'Z' ? term.substr(1) : term;
+        if (!word.empty()) terms.push_back({std::move(term), std::move(word)});
     }
+    return terms;
+}
+
+std::vector<std::string> snippet_words(const Xapian::Query& query) {
+    std::vector<std::string> words;
+    for (auto& t : free_text_terms(query))
+        if (std::find(words.begin(), words.end(), t.word) == words.end()) words.push_back(std::move(t.word));
     return words;
 }
 

@@ -38,9 +38,21 @@ struct SnippetWindow {
 SnippetWindow snippet_window(std::string_view text, const std::vector<std::string>& words,
                              std::size_t max_bytes = kSnippetWindowBytes);
 
-/// The words to look for in snippet_window(): the free-text terms of
-/// @p query without their stem prefix (`Zdrone` -> `drone`, a prefix of
-/// `drones`), leaving out boolean filter terms (upper-case prefixes).
+/// A free-text term of a query, as indexed (`Zdrone`, `kidal`), and the
+/// word it stands for, without the stem prefix (`drone`).
+struct FreeTextTerm {
+    std::string term;
+    std::string word;
+    bool stemmed() const { return term[0] == 'Z'; }
+};
+
+/// The free-text terms of @p query, each once, leaving out boolean filter
+/// terms and prefixed fields (upper-case prefixes).
+std::vector<FreeTextTerm> free_text_terms(const Xapian::Query& query);
+
+/// The words to look for in snippet_window(): the words of
+/// free_text_terms(@p query), each once (`Zdrone` -> `drone`, a prefix of
+/// `drones`).
 std::vector<std::string> snippet_words(const Xapian::Query& query);
 
 /// @p snippet of a window, with @p omit added where the window cut text
