@@ -4,7 +4,6 @@
 #include "passage_snippet.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "snippet_window.h"
@@ -53,7 +52,7 @@ bool is_space(char c) { return static_cast<unsigned char>(c) <= ' '; }
 /// ASCII punctuation that may follow a word inside a snippet ("day." "5,").
 bool is_ascii_punct(char c) {
     const auto u = static_cast<unsigned char>(c);
-    return u > ' ' && u < 0x80 && !std::isalnum(u) && c != '_';
+    return u > ' ' && u < 0x80 && !kAscii.word[u];
 }
 
 /// If a sentence ends at the ASCII byte @p i of @p text (a blank line, or
