@@ -287,8 +287,19 @@ std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian:
     return terms;
 }
 
+namespace {
+
+bool has_wildcard(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (has_wildcard(query.get_subquery(i))) return true;
+    return false;
+}
+
+}  // namespace
+
 bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetTerm>& terms) {
-    if (query.get_description().find("WILDCARD") != std::string::npos) return true;
+    if (has_wildcard(query)) return true;
     for (const auto& term : terms) {
         for (Xapian::Utf8Iterator it(term.word); it != Xapian::Utf8Iterator(); ++it) {
             const unsigned ch = *it;
