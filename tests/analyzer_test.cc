@@ -86,6 +86,32 @@ TEST_CASE("a dated article gets date terms, value slots and JSON data") {
     CHECK(data["text"].get<std::string>().find("Advertisement") == std::string::npos);
 }
 
+TEST_CASE("spelling words: the words as written, without numbers or codes") {
+    Fixture f;
+    Analyzer analyzer(f.config);
+    Article a;
+    a.id = "s1";
+    a.title = "Convoy attacked near Kidal";
+    a.text = "In 2012 the MNLA and 3.5 tonnes of aid; the M23 road was closed.";
+    AnalyzedArticle out = analyzer.analyse(std::move(a));
+    REQUIRE(out.ok);
+    std::vector<std::string> words;
+    for (const auto& [word, freq] : out.spelling_words) {
+        CHECK(freq == 1);
+        words.push_back(word);
+    }
+    for (const char* word : {"convoy", "attacked", "kidal", "mnla", "tonnes", "closed"}) {
+        CAPTURE(word);
+        CHECK(std::count(words.begin(), words.end(), word) == 1);
+    }
+    // "Did you mean" must not turn one number into another.
+    for (const char* word : {"2012", "3.5", "m23"}) {
+        CAPTURE(word);
+        CHECK(std::count(words.begin(), words.end(), word) == 0);
+        CHECK(has_term(out.document, word));  // still searchable
+    }
+}
+
 TEST_CASE("an undated article is marked undated, never given today's date") {
     Fixture f;
     Analyzer analyzer(f.config);
