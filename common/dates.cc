@@ -333,17 +333,36 @@ int digits_at(std::string_view text, std::size_t pos, std::size_t count) {
     return value;
 }
 
-std::string format_numbers(const char* format, int a, int b, int c = 0) {
-    char buffer[48];  // three ints of up to 11 characters each, plus separators
-    const int length = std::snprintf(buffer, sizeof buffer, format, a, b, c);
-    return std::string(buffer, length > 0 ? static_cast<std::size_t>(length) : 0);
+/// Appends @p value zero-padded to @p width digits (printf's "%0*d" for the
+/// non-negative fields of a Day). Not snprintf: a date-ranged query formats
+/// a term per day of its range, and printf's format parsing was a tenth of
+/// such a batch.
+std::string& append_padded(std::string& out, int value, int width) {
+    char digits[16];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+    for (auto length = end - digits; length < width; ++length) out += '0';
+    return out.append(digits, end);
 }
 
 }  // namespace
 
-std::string Day::iso() const { return format_numbers("%04d-%02d-%02d", year, month, day); }
-std::string Day::compact() const { return format_numbers("%04d%02d%02d", year, month, day); }
-std::string Day::year_month() const { return format_numbers("%04d%02d", year, month); }
+std::string Day::iso() const {
+    std::string out;
+    append_padded(out, year, 4) += '-';
+    append_padded(out, month, 2) += '-';
+    return append_padded(out, day, 2);
+}
+std::string Day::compact() const {
+    std::string out;
+    append_padded(out, year, 4);
+    append_padded(out, month, 2);
+    return append_padded(out, day, 2);
+}
+std::string Day::year_month() const {
+    std::string out;
+    append_padded(out, year, 4);
+    return append_padded(out, month, 2);
+}
 
 int days_in_month(int year, int month) {
     if (year < 1 || year > 9999 || month < 1 || month > 12) return 0;

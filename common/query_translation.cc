@@ -13,6 +13,7 @@
 #include "query_translation.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -37,6 +38,20 @@ constexpr unsigned kFlags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHA
 constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 /// Date terms whose existence a translator remembers (date_term_exists()).
 constexpr std::size_t kMaxRememberedDateTerms = 100000;
+/// A date filter becomes a value range on the date slot (date_value_query())
+/// when the rest of the query matches at most this many articles per term
+/// of its tiling. Measured on Reuters-21578 (Xapian 1.4, warm cache):
+/// opening a date term's posting list costs ~2.7 us, checking one
+/// candidate's date value ~0.2 us; 10 leaves a margin for the value
+/// stream's own opening and for estimates that are upper bounds.
+constexpr Xapian::doccount kValueRangeCandidatesPerTerm = 10;
+/// A query is read in each language of the collection (and the most
+/// common one) holding at least this many articles or this share of them:
+/// each reading costs a parse, and a few misdetected articles (2 of
+/// Reuters-21578's are "Italian", 0.15 % of the 2013 Reuters headlines
+/// something other than English) would double every query's translation.
+constexpr Xapian::doccount kMinQueryLanguageArticles = 100;
+constexpr Xapian::doccount kMinQueryLanguagePercent = 1;
 /// Spelling suggestions cost a lookup per word: only for short queries.
 constexpr std::size_t kMaxSpellingWords = 32;
 /// A boolean field, never documented, that matches everything: prepended to
@@ -115,11 +130,68 @@ bool rebuildable(Xapian::Query::op type) {
     }
 }
 
+/// A date filter as the parser got it (the tiling's terms) and its
+/// value-range twin, for plan_date_filters().
+struct DateFilter {
+    Xapian::Query by_terms, by_value;
+};
+
+bool is_one_of(const Xapian::Query& q, const std::vector<DateFilter>& filters) {
+    return std::any_of(filters.begin(), filters.end(),
+                       [&](const DateFilter& f) { return f.by_terms.internal.get() == q.internal.get(); });
+}
+
+/// An upper bound on the articles @p q matches, from its terms' frequencies
+/// (an AND matches no more than its rarest part, an OR no more than all of
+/// its parts); the date filters in @p skip count as no constraint.
+Xapian::doccount match_bound(const Xapian::Query& q, const std::vector<DateFilter>& skip, const Xapian::Database& db) {
+    using Q = Xapian::Query;
+    const Xapian::doccount all = db.get_doccount();
+    if (is_one_of(q, skip)) return all;
+    const std::size_t n = q.get_num_subqueries();
+    switch (q.get_type()) {
+        case Q::LEAF_TERM: return db.get_termfreq(*q.get_terms_begin());
+        case Q::LEAF_MATCH_NOTHING: return 0;
+        case Q::OP_AND: case Q::OP_FILTER: case Q::OP_NEAR: case Q::OP_PHRASE: {
+            Xapian::doccount bound = all;
+            for (std::size_t i = 0; i < n; ++i) bound = std::min(bound, match_bound(q.get_subquery(i), skip, db));
+            return bound;
+        }
+        case Q::OP_AND_NOT: case Q::OP_AND_MAYBE: case Q::OP_SCALE_WEIGHT:
+            return match_bound(q.get_subquery(0), skip, db);
+        case Q::OP_OR: case Q::OP_XOR: case Q::OP_SYNONYM: case Q::OP_MAX: case Q::OP_ELITE_SET: {
+            Xapian::doccount bound = 0;
+            for (std::size_t i = 0; i < n && bound < all; ++i) bound += match_bound(q.get_subquery(i), skip, db);
+            return std::min(bound, all);
+        }
+        default:  // match-all, wildcards, value ranges: no bound from terms
+            return all;
+    }
+}
+
+/// @p q with each date filter of @p filters in it replaced by its value
+/// range. A filter under an operator that cannot be rebuilt from its
+/// subqueries alone stays as it is.
+Xapian::Query with_value_ranges(const Xapian::Query& q, const std::vector<DateFilter>& filters) {
+    for (const DateFilter& f : filters)
+        if (f.by_terms.internal.get() == q.internal.get()) return f.by_value;
+    const std::size_t n = q.get_num_subqueries();
+    if (n == 0 || !rebuildable(q.get_type())) return q;
+    std::vector<Xapian::Query> parts;
+    bool changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        parts.push_back(with_value_ranges(q.get_subquery(i), filters));
+        changed = changed || parts.back().internal.get() != q.get_subquery(i).internal.get();
+    }
+    return changed ? Xapian::Query(q.get_type(), parts.begin(), parts.end()) : q;
+}
+
 }  // namespace
 
 std::optional<Xapian::Query> merge_readings(const std::vector<Xapian::Query>& readings) {
     if (readings.empty()) return std::nullopt;
     const Xapian::Query& first = readings.front();
+    if (readings.size() == 1) return first;
     std::vector<std::string> descriptions;
     std::vector<Xapian::Query> distinct;
     for (const auto& reading : readings) {
@@ -178,9 +250,16 @@ struct QueryTranslator::Impl {
     Xapian::Query dates(const DateSpan& span) {
         // Only open-ended ranges need the collection's date span.
         if (!span.from || !span.to) load_date_span();
-        return date_range_query(span.from, span.to, first, last, include_undated,
-                                [&](const std::string& term) { return date_term_exists(term); });
+        Xapian::Query by_terms = date_range_query(span.from, span.to, first, last, include_undated,
+                                                  [&](const std::string& term) { return date_term_exists(term); });
+        if (by_terms.internal.get())
+            date_filters.push_back({by_terms, date_value_query(span.from, span.to, include_undated)});
+        return by_terms;
     }
+    /// The date filters of the query being translated (each parse adds its own).
+    std::vector<DateFilter> date_filters;
+    bool local = true;  ///< see QueryTranslator's constructor
+    Xapian::Query plan_date_filters(const Xapian::Query& query);
     /// db.term_exists(@p term), remembered: each query is parsed twice (see
     /// fell_back()) and a batch's ranges share their months and days; a
     /// B-tree lookup per tile and parse was 9 % of a date-ranged batch.
@@ -234,7 +313,11 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
     for (auto t = db.allterms_begin(lang_prefix); t != db.allterms_end(lang_prefix); ++t)
         by_size.emplace_back(t.get_termfreq(), (*t).substr(lang_prefix.size()));
     std::stable_sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (const auto& entry : by_size) languages.push_back(entry.second);
+    const Xapian::doccount articles = db.get_doccount();
+    for (const auto& [count, code] : by_size)
+        if (languages.empty() || count >= kMinQueryLanguageArticles ||
+            std::uint64_t(count) * 100 >= std::uint64_t(articles) * kMinQueryLanguagePercent)
+            languages.push_back(code);
     try {
         has_spelling = db.spellings_begin() != db.spellings_end();
     } catch (const Xapian::UnimplementedError&) {
@@ -389,8 +472,10 @@ bool QueryTranslator::Impl::fell_back(const Attempt& attempt, const std::string&
     if (attempt.callbacks == 0 && !has_operator(text)) return false;
     try {
         const Attempt plain = parse(text, QP::FLAG_CJK_NGRAM);
-        return plain.query.get_description() == attempt.query.get_description() &&
-               (attempt.callbacks > plain.callbacks || has_operator(text));
+        // The cheap test first: describing a query (a date range's tens of
+        // terms) is dearer than parsing it.
+        return (attempt.callbacks > plain.callbacks || has_operator(text)) &&
+               plain.query.get_description() == attempt.query.get_description();
     } catch (const Xapian::QueryParserError&) {
         return false;
     }
@@ -441,6 +526,23 @@ std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::st
     out.resolved_filters = attempt.state.resolved;
     if (!attempt.corrected.empty()) out.corrected_query = unrewrite_exact_words(text, attempt.corrected);
     return attempt.query;
+}
+
+/// Date filters are parsed as terms tiling the range (date_filter.cc); a
+/// query whose other parts match only a few articles checks their dates in
+/// the value slot instead, which spares opening the tiling's posting lists
+/// (tens of them for a range of days): a date-ranged query with a rare
+/// word then costs what it costs without the range. Both forms select the
+/// same articles and neither adds weight, so results and scores are equal.
+Xapian::Query QueryTranslator::Impl::plan_date_filters(const Xapian::Query& query) {
+    if (date_filters.empty() || !local) return query;
+    const Xapian::doccount bound = match_bound(query, date_filters, db);
+    std::vector<DateFilter> cheaper;
+    for (const DateFilter& f : date_filters) {
+        const Xapian::doccount terms = std::max<std::size_t>(f.by_terms.get_num_subqueries(), 1);
+        if (bound <= kValueRangeCandidatesPerTerm * terms) cheaper.push_back(f);
+    }
+    return cheaper.empty() ? query : with_value_ranges(query, cheaper);
 }
 
 bool QueryTranslator::Impl::option_filters(const FilterOptions& options, std::vector<Xapian::Query>& out,
@@ -505,14 +607,18 @@ const Xapian::Stem& QueryTranslator::Impl::stem(const std::string& language) {
     return it->second;
 }
 
-QueryTranslator::QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places)
-    : impl_(new Impl(db, actors, places)) {}
+QueryTranslator::QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places,
+                                 bool local)
+    : impl_(new Impl(db, actors, places)) {
+    impl_->local = local;
+}
 
 QueryTranslator::~QueryTranslator() { delete impl_; }
 
 std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& request, QueryError& error) {
     Impl& impl = *impl_;
     impl.include_undated = request.filters.include_undated;
+    impl.date_filters.clear();
     impl.qp.set_default_op(request.match == MatchMode::Any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     impl.qp.set_stopper(request.match == MatchMode::Any ? &impl.natural_stopper : &impl.stopper);
     TranslatedQuery out;
@@ -529,9 +635,13 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
                                             /*spelling=*/false);
             if (!text) return std::nullopt;
             out.languages.push_back(language);
-            const std::string description = text->get_description();
-            if (std::find(descriptions.begin(), descriptions.end(), description) != descriptions.end()) continue;
-            descriptions.push_back(description);
+            // Distinct readings only; a single one needs no description.
+            if (!out.readings.empty()) {
+                if (descriptions.empty()) descriptions.push_back(out.readings.front().get_description());
+                const std::string description = text->get_description();
+                if (std::find(descriptions.begin(), descriptions.end(), description) != descriptions.end()) continue;
+                descriptions.push_back(description);
+            }
             out.readings.push_back(*text);
         }
         query = merge_readings(out.readings).value_or(out.readings.front());
@@ -552,7 +662,7 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
     if (!filters.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    out.query = query;
+    out.query = impl.plan_date_filters(query);
     return out;
 }
 

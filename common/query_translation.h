@@ -55,7 +55,11 @@ class QueryTranslator {
     /// @p db supplies the date span (for open-ended date ranges) and the
     /// spelling table; the gazetteers resolve actor/place names. All three
     /// must outlive the translator.
-    QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places);
+    /// @p local: every database of @p db is local, so queries may use the
+    /// project's posting sources (DateValueSource), which xapian-tcpsrv
+    /// does not know.
+    QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places,
+                    bool local = true);
     ~QueryTranslator();
     QueryTranslator(const QueryTranslator&) = delete;
     QueryTranslator& operator=(const QueryTranslator&) = delete;
@@ -115,6 +119,33 @@ Xapian::Query date_range_query(std::optional<Day> from, std::optional<Day> to,
 Xapian::Query date_range_query(std::optional<Day> from, std::optional<Day> to, std::optional<Day> first,
                                std::optional<Day> last, bool include_undated,
                                const std::function<bool(const std::string& term)>& has_articles);
+
+/// The same articles as date_range_query(), selected by their date value
+/// (DateValueSource): cheaper than the tiling's terms when only a few
+/// candidates need their date checked, far dearer when many do. Local
+/// databases only: xapian-tcpsrv knows no such posting source.
+Xapian::Query date_value_query(std::optional<Day> from, std::optional<Day> to, bool include_undated);
+
+/// Articles whose date value (schema::kSlotDate, "YYYYMMDD") lies in
+/// [low, high], either end open when empty. Unlike OP_VALUE_RANGE, whose
+/// estimate can make Xapian walk the whole slot, it estimates every dated
+/// article, so the words of the query drive the match and only their
+/// candidates have their date read (check()).
+class DateValueSource : public Xapian::ValuePostingSource {
+  public:
+    DateValueSource(std::string low, std::string high);
+    void init(const Xapian::Database& db) override;
+    void next(double min_wt) override;
+    void skip_to(Xapian::docid did, double min_wt) override;
+    bool check(Xapian::docid did, double min_wt) override;
+    Xapian::PostingSource* clone() const override;
+    std::string get_description() const override;
+
+  private:
+    bool in_range() const;
+    void skip_out_of_range(double min_wt);
+    std::string low_, high_;
+};
 
 }  // namespace newsdex
 

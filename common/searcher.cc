@@ -137,7 +137,7 @@ struct Searcher::Impl {
 
     void load() {
         gazetteers_loaded = false;
-        translator = std::make_unique<QueryTranslator>(db, actors, places);
+        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote);
     }
 
     /// The gazetteers resolve actor and place names: parsing them is most of
@@ -162,7 +162,7 @@ struct Searcher::Impl {
     void reopen() {
         db.reopen();
         // The translator caches the collection's date span and languages.
-        translator = std::make_unique<QueryTranslator>(db, actors, places);
+        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote);
     }
 
     std::optional<SearchResult> run(const SearchRequest& request, const HighlightMarkers& markers,

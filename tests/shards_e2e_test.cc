@@ -238,8 +238,13 @@ TEST_CASE("shards: one database, local shards and remote shards give the same an
             const json want = comparable(expected);
             CHECK(ranking(got) == ranking(want));
             CHECK(got["facets"] == want["facets"]);
-            for (const char* field : {"total", "total_exact", "collapsed", "groups", "parsed"})
+            for (const char* field : {"total", "total_exact", "collapsed", "groups"})
                 CHECK(got.value(field, json()) == want.value(field, json()));
+            // The same query, except that a date filter may read the date
+            // slot locally (DateValueSource), which xapian-tcpsrv lacks.
+            if (name.find("remote") == std::string::npos ||
+                want["parsed"].get<std::string>().find("date value") == std::string::npos)
+                CHECK(got["parsed"] == want["parsed"]);
             CHECK(got["hits"] == want["hits"]);  // every other field of every hit
         }
     }
