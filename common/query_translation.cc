@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -38,9 +39,9 @@ constexpr unsigned kFlags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHA
 constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 /// Date terms whose existence a translator remembers (date_term_exists()).
 constexpr std::size_t kMaxRememberedDateTerms = 100000;
-/// A date filter becomes a value range on the date slot (date_value_query())
+/// A date filter reads its candidates' date values (date_value_query())
 /// when the rest of the query matches at most this many articles per term
-/// of its tiling. Measured on Reuters-21578 (Xapian 1.4, warm cache):
+/// of its tiling, else it uses the terms. Measured on Reuters-21578 (Xapian 1.4, warm cache):
 /// opening a date term's posting list costs ~2.7 us, checking one
 /// candidate's date value ~0.2 us; 10 leaves a margin for the value
 /// stream's own opening and for estimates that are upper bounds.
@@ -130,38 +131,60 @@ bool rebuildable(Xapian::Query::op type) {
     }
 }
 
-/// A date filter as the parser got it (the tiling's terms) and its
-/// value-range twin, for plan_date_filters().
+/// A date filter as the parser got it: its articles selected by their date
+/// value (DateValueSource); plan_date_filters() may swap in the terms tiling
+/// its range.
 struct DateFilter {
-    Xapian::Query by_terms, by_value;
+    DateSpan span;
+    Xapian::Query by_value, by_terms;
 };
 
 bool is_one_of(const Xapian::Query& q, const std::vector<DateFilter>& filters) {
     return std::any_of(filters.begin(), filters.end(),
-                       [&](const DateFilter& f) { return f.by_terms.internal.get() == q.internal.get(); });
+                       [&](const DateFilter& f) { return f.by_value.internal.get() == q.internal.get(); });
 }
+
+/// Term frequencies, each looked up once per translation: "did you mean"
+/// and the date-filter planning ask for the same words (a B-tree lookup each).
+class TermFrequencies {
+  public:
+    explicit TermFrequencies(const Xapian::Database& db) : db_(db) {}
+    Xapian::doccount operator()(const std::string& term) {
+        auto [it, added] = known_.try_emplace(term, 0);
+        if (added) it->second = db_.get_termfreq(term);
+        return it->second;
+    }
+    void forget() { known_.clear(); }
+
+  private:
+    const Xapian::Database& db_;
+    std::unordered_map<std::string, Xapian::doccount> known_;
+};
 
 /// An upper bound on the articles @p q matches, from its terms' frequencies
 /// (an AND matches no more than its rarest part, an OR no more than all of
 /// its parts); the date filters in @p skip count as no constraint.
-Xapian::doccount match_bound(const Xapian::Query& q, const std::vector<DateFilter>& skip, const Xapian::Database& db) {
+Xapian::doccount match_bound(const Xapian::Query& q, const std::vector<DateFilter>& skip, const Xapian::Database& db,
+                             TermFrequencies& termfreq) {
     using Q = Xapian::Query;
     const Xapian::doccount all = db.get_doccount();
     if (is_one_of(q, skip)) return all;
     const std::size_t n = q.get_num_subqueries();
     switch (q.get_type()) {
-        case Q::LEAF_TERM: return db.get_termfreq(*q.get_terms_begin());
+        case Q::LEAF_TERM: return termfreq(*q.get_terms_begin());
         case Q::LEAF_MATCH_NOTHING: return 0;
         case Q::OP_AND: case Q::OP_FILTER: case Q::OP_NEAR: case Q::OP_PHRASE: {
             Xapian::doccount bound = all;
-            for (std::size_t i = 0; i < n; ++i) bound = std::min(bound, match_bound(q.get_subquery(i), skip, db));
+            for (std::size_t i = 0; i < n; ++i)
+                bound = std::min(bound, match_bound(q.get_subquery(i), skip, db, termfreq));
             return bound;
         }
         case Q::OP_AND_NOT: case Q::OP_AND_MAYBE: case Q::OP_SCALE_WEIGHT:
-            return match_bound(q.get_subquery(0), skip, db);
+            return match_bound(q.get_subquery(0), skip, db, termfreq);
         case Q::OP_OR: case Q::OP_XOR: case Q::OP_SYNONYM: case Q::OP_MAX: case Q::OP_ELITE_SET: {
             Xapian::doccount bound = 0;
-            for (std::size_t i = 0; i < n && bound < all; ++i) bound += match_bound(q.get_subquery(i), skip, db);
+            for (std::size_t i = 0; i < n && bound < all; ++i)
+                bound += match_bound(q.get_subquery(i), skip, db, termfreq);
             return std::min(bound, all);
         }
         default:  // match-all, wildcards, value ranges: no bound from terms
@@ -169,21 +192,32 @@ Xapian::doccount match_bound(const Xapian::Query& q, const std::vector<DateFilte
     }
 }
 
-/// @p q with each date filter of @p filters in it replaced by its value
-/// range. A filter under an operator that cannot be rebuilt from its
-/// subqueries alone stays as it is.
-Xapian::Query with_value_ranges(const Xapian::Query& q, const std::vector<DateFilter>& filters) {
+/// The factor of an OP_SCALE_WEIGHT query, which Xapian 1.4 tells only in
+/// its description ("Query(0 * ...)"; the parser scales pure filters by 0).
+double scale_factor(const Xapian::Query& q) {
+    const std::string description = q.get_description();
+    const std::size_t open = description.find('(');
+    return open == std::string::npos ? 1.0 : std::strtod(description.c_str() + open + 1, nullptr);
+}
+
+/// @p q with each date filter of @p filters in it by its terms. A filter
+/// under an operator that cannot be rebuilt from its subqueries stays as
+/// it is (the same articles, found less cheaply).
+Xapian::Query with_date_terms(const Xapian::Query& q, const std::vector<DateFilter>& filters) {
     for (const DateFilter& f : filters)
-        if (f.by_terms.internal.get() == q.internal.get()) return f.by_value;
+        if (f.by_value.internal.get() == q.internal.get()) return f.by_terms;
     const std::size_t n = q.get_num_subqueries();
-    if (n == 0 || !rebuildable(q.get_type())) return q;
+    const auto type = q.get_type();
+    if (n == 0 || !(rebuildable(type) || type == Xapian::Query::OP_SCALE_WEIGHT)) return q;
     std::vector<Xapian::Query> parts;
     bool changed = false;
     for (std::size_t i = 0; i < n; ++i) {
-        parts.push_back(with_value_ranges(q.get_subquery(i), filters));
+        parts.push_back(with_date_terms(q.get_subquery(i), filters));
         changed = changed || parts.back().internal.get() != q.get_subquery(i).internal.get();
     }
-    return changed ? Xapian::Query(q.get_type(), parts.begin(), parts.end()) : q;
+    if (!changed) return q;
+    if (type == Xapian::Query::OP_SCALE_WEIGHT) return Xapian::Query(type, parts.front(), scale_factor(q));
+    return Xapian::Query(type, parts.begin(), parts.end());
 }
 
 }  // namespace
@@ -248,13 +282,19 @@ struct QueryTranslator::Impl {
     std::optional<Xapian::Query> names(Field field, std::string_view value, std::string& error,
                                        std::size_t& offset, std::string& resolved) const;
     Xapian::Query dates(const DateSpan& span) {
+        // Remote shards know no DateValueSource: the terms.
+        if (!local) return tiled(span);
+        DateFilter filter{span, date_value_query(span.from, span.to, include_undated), {}};
+        date_filters.push_back(filter);
+        return filter.by_value;
+    }
+    /// The terms tiling @p span (date_range_query()), those indexing no
+    /// article left out.
+    Xapian::Query tiled(const DateSpan& span) {
         // Only open-ended ranges need the collection's date span.
         if (!span.from || !span.to) load_date_span();
-        Xapian::Query by_terms = date_range_query(span.from, span.to, first, last, include_undated,
-                                                  [&](const std::string& term) { return date_term_exists(term); });
-        if (by_terms.internal.get())
-            date_filters.push_back({by_terms, date_value_query(span.from, span.to, include_undated)});
-        return by_terms;
+        return date_range_query(span.from, span.to, first, last, include_undated,
+                                [&](const std::string& term) { return date_term_exists(term); });
     }
     /// The date filters of the query being translated (each parse adds its own).
     std::vector<DateFilter> date_filters;
@@ -272,7 +312,7 @@ struct QueryTranslator::Impl {
     }
     std::unordered_map<std::string, bool> date_terms;
     void load_date_span();
-    bool has_unknown_word(const std::vector<Xapian::Query>& readings) const;
+    bool has_unknown_word(const std::vector<Xapian::Query>& readings);
     struct Attempt {
         Xapian::Query query;
         ParseState state;
@@ -289,6 +329,7 @@ struct QueryTranslator::Impl {
     const Xapian::Stem& stem(const std::string& language);
 
     Xapian::Database db;
+    TermFrequencies termfreq{db};  ///< of the query being translated
     const Gazetteer& actors;
     const Gazetteer& places;
     std::optional<Day> first, last;
@@ -356,12 +397,12 @@ void QueryTranslator::Impl::load_date_span() {
 /// it costs a spelling-table scan per word. A query read in several
 /// languages lacks a word only if every reading does (English stems are
 /// missing from French articles).
-bool QueryTranslator::Impl::has_unknown_word(const std::vector<Xapian::Query>& readings) const {
+bool QueryTranslator::Impl::has_unknown_word(const std::vector<Xapian::Query>& readings) {
     for (const auto& query : readings) {
         bool unknown = false;
         for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && !unknown; ++t) {
             const std::string& term = *t;
-            unknown = schema::is_free_text_term(term) && db.get_termfreq(term) == 0;
+            unknown = schema::is_free_text_term(term) && termfreq(term) == 0;
         }
         if (!unknown) return false;
     }
@@ -528,21 +569,24 @@ std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::st
     return attempt.query;
 }
 
-/// Date filters are parsed as terms tiling the range (date_filter.cc); a
-/// query whose other parts match only a few articles checks their dates in
-/// the value slot instead, which spares opening the tiling's posting lists
-/// (tens of them for a range of days): a date-ranged query with a rare
-/// word then costs what it costs without the range. Both forms select the
-/// same articles and neither adds weight, so results and scores are equal.
+/// Date filters are parsed as DateValueSource, which reads each candidate's
+/// date: when the rest of the query matches only a few articles that costs
+/// less than opening the posting lists of the terms tiling the range (tens
+/// of them for a range of days), and a date-ranged query with a rare word
+/// costs what it costs without the range. Otherwise the terms take over
+/// (the source would read the date of every candidate). Both select the
+/// same articles and neither adds weight: results and scores are equal.
 Xapian::Query QueryTranslator::Impl::plan_date_filters(const Xapian::Query& query) {
-    if (date_filters.empty() || !local) return query;
-    const Xapian::doccount bound = match_bound(query, date_filters, db);
-    std::vector<DateFilter> cheaper;
-    for (const DateFilter& f : date_filters) {
+    if (date_filters.empty()) return query;
+    const Xapian::doccount bound = match_bound(query, date_filters, db, termfreq);
+    if (bound <= kValueRangeCandidatesPerTerm) return query;  // cheaper than any tiling
+    std::vector<DateFilter> by_terms;
+    for (DateFilter& f : date_filters) {
+        f.by_terms = tiled(f.span);
         const Xapian::doccount terms = std::max<std::size_t>(f.by_terms.get_num_subqueries(), 1);
-        if (bound <= kValueRangeCandidatesPerTerm * terms) cheaper.push_back(f);
+        if (bound > kValueRangeCandidatesPerTerm * terms) by_terms.push_back(f);
     }
-    return cheaper.empty() ? query : with_value_ranges(query, cheaper);
+    return by_terms.empty() ? query : with_date_terms(query, by_terms);
 }
 
 bool QueryTranslator::Impl::option_filters(const FilterOptions& options, std::vector<Xapian::Query>& out,
@@ -619,6 +663,7 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
     Impl& impl = *impl_;
     impl.include_undated = request.filters.include_undated;
     impl.date_filters.clear();
+    impl.termfreq.forget();
     impl.qp.set_default_op(request.match == MatchMode::Any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     impl.qp.set_stopper(request.match == MatchMode::Any ? &impl.natural_stopper : &impl.stopper);
     TranslatedQuery out;
