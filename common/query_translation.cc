@@ -46,12 +46,13 @@ constexpr std::size_t kMaxRememberedDateTerms = 100000;
 /// candidate's date value ~0.2 us; 10 leaves a margin for the value
 /// stream's own opening and for estimates that are upper bounds.
 constexpr Xapian::doccount kValueRangeCandidatesPerTerm = 10;
-/// A query is read in each language of the collection (and the most
-/// common one) holding at least this many articles or this share of them:
-/// each reading costs a parse, and a few misdetected articles (2 of
-/// Reuters-21578's are "Italian", 0.15 % of the 2013 Reuters headlines
-/// something other than English) would double every query's translation.
-constexpr Xapian::doccount kMinQueryLanguageArticles = 100;
+/// A query is read in the collection's most common language and in each
+/// other one holding at least this share of its articles: each reading
+/// costs a parse, and misdetected articles (2 of Reuters-21578's are
+/// "Italian"; 0.15 % of the 2013 Reuters headlines are given another
+/// language, 0.1 % "French") would double or triple every query's
+/// translation for nothing. A language present below 1 % is still read
+/// with `--lang`.
 constexpr Xapian::doccount kMinQueryLanguagePercent = 1;
 /// Spelling suggestions cost a lookup per word: only for short queries.
 constexpr std::size_t kMaxSpellingWords = 32;
@@ -356,8 +357,7 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
     std::stable_sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     const Xapian::doccount articles = db.get_doccount();
     for (const auto& [count, code] : by_size)
-        if (languages.empty() || count >= kMinQueryLanguageArticles ||
-            std::uint64_t(count) * 100 >= std::uint64_t(articles) * kMinQueryLanguagePercent)
+        if (languages.empty() || std::uint64_t(count) * 100 >= std::uint64_t(articles) * kMinQueryLanguagePercent)
             languages.push_back(code);
     try {
         has_spelling = db.spellings_begin() != db.spellings_end();
