@@ -10,6 +10,8 @@
  */
 #include "query_stopwords.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <iterator>
 #include <string_view>
@@ -321,6 +323,28 @@ bool has_operator(std::string_view t) {
         i = end;
     }
     return false;
+}
+
+bool only_words_and_filters(std::string_view t) {
+    if (has_operator(t)) return false;
+    for (std::size_t i = 0; i < t.size();) {
+        while (i < t.size() && is_space(t[i])) ++i;
+        std::size_t end = i;
+        while (end < t.size() && !is_space(t[end])) ++end;
+        const std::string_view token = t.substr(i, end - i);
+        i = end;
+        if (token.empty()) continue;
+        if (token.find_first_of("\"()") != std::string_view::npos) return false;
+        // field:value: Xapian reads the value whole (a date range's "-" and
+        // "..", a name's "+").
+        const std::size_t colon = token.find(':');
+        if (colon != std::string_view::npos && colon > 0 &&
+            std::all_of(token.begin(), token.begin() + colon, [](char c) { return c >= 'a' && c <= 'z'; }))
+            continue;
+        if (token.find_first_of("+*~") != std::string_view::npos) return false;
+        if (token.front() == '-' || token.back() == '-') return false;
+    }
+    return true;
 }
 
 std::size_t count_words(std::string_view t) {

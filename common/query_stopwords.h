@@ -82,6 +82,13 @@ std::optional<std::size_t> find_operator(std::string_view text, std::string_view
 /// (AND OR NOT XOR NEAR ADJ, NEAR/n, ADJ/n).
 bool has_operator(std::string_view text);
 
+/// True when @p text is only words and `field:value` filters: no operator
+/// word, bracket, quote, wildcard, `~`, `+`, and no `-` opening or ending
+/// a word. Xapian's query grammar cannot fail on such text, so its parser
+/// never falls back to reading it without operators (fell_back() need not
+/// check). Hyphens inside words and anything in a filter's value are fine.
+bool only_words_and_filters(std::string_view text);
+
 /// The number of whitespace-separated words in @p text.
 std::size_t count_words(std::string_view text);
 

@@ -511,6 +511,8 @@ bool QueryTranslator::Impl::fell_back(const Attempt& attempt, const std::string&
     // either (most queries) it is false whatever the plain parse gives, so
     // that second parse is skipped.
     if (attempt.callbacks == 0 && !has_operator(text)) return false;
+    // Nor can plain words and filters have failed (most queries).
+    if (only_words_and_filters(text)) return false;
     try {
         const Attempt plain = parse(text, QP::FLAG_CJK_NGRAM);
         // The cheap test first: describing a query (a date range's tens of

@@ -928,4 +928,16 @@ TEST_CASE("find_filter_value and find_operator locate what an error is about") {
     CHECK(has_operator("(a NEAR/3 b)"));
     CHECK(has_operator("a OR(b)"));
     CHECK_FALSE(has_operator("ANDES or Oregon NEARBY"));
+    for (const char* plain : {"drone strike", "al-Qaeda Ménaka", "date:2024-03-01..2024-03-31 tenneco",
+                              "actor:FAMa place:Gao convoy", "l'armée malienne", "3.6 mln dlrs", "",
+                              "source:C++ gao", "http://example.org/a", "无人机 袭击", "Gao: Kidal"}) {
+        CAPTURE(plain);
+        CHECK(only_words_and_filters(plain));
+    }
+    for (const char* not_plain : {"-wagner", "gao -", "+kidal", "attack*", "\"armed forces\"", "(gao)",
+                                  "gao OR kidal", "a NEAR b", "~drone", "actor:\"Wagner Group\"",
+                                  "actor:(JNIM)", "kidal -- gao"}) {
+        CAPTURE(not_plain);
+        CHECK_FALSE(only_words_and_filters(not_plain));
+    }
 }
