@@ -18,9 +18,11 @@
  * measured 2-30x slower at matching, and a coarser tiling would change
  * the estimated totals.)
  *
- * The value range has one use: when the rest of the query matches few
- * articles, checking each one's date costs less than opening the tiling's
- * posting lists (QueryTranslator picks, see plan_date_filters()).
+ * The tiling is not always the cheaper filter: when the rest of the query
+ * matches few articles, reading each one's date value (DateValueSource)
+ * costs less than opening the tiling's posting lists. The translator parses
+ * date filters as DateValueSource and swaps the tiling in afterwards when
+ * the query's other terms match many (plan_date_filters()).
  */
 #include <string>
 #include <vector>
@@ -193,7 +195,7 @@ bool DateValueSource::check(Xapian::docid did, double min_wt) {
 Xapian::PostingSource* DateValueSource::clone() const { return new DateValueSource(low_, high_); }
 
 std::string DateValueSource::get_description() const {
-    return "date value " + (low_.empty() ? std::string() : low_) + ".." + high_;
+    return "date value " + low_ + ".." + high_;
 }
 
 }  // namespace newsdex
