@@ -10,8 +10,6 @@
  */
 #include "query_stopwords.h"
 
-#include <algorithm>
-
 #include <cctype>
 #include <iterator>
 #include <string_view>
@@ -54,6 +52,12 @@ std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+}
+
+/// True for a `field:value` token of a boolean field.
+bool is_filter_token(std::string_view token) {
+    std::size_t colon = token.find(':');
+    return colon != std::string_view::npos && colon > 0 && is_boolean_field(token.substr(0, colon));
 }
 
 /// Length of `name:` at @p i when name is a query field (any case), else 0.
@@ -337,10 +341,7 @@ bool only_words_and_filters(std::string_view t) {
         if (token.find_first_of("\"()") != std::string_view::npos) return false;
         // field:value: Xapian reads the value whole (a date range's "-" and
         // "..", a name's "+").
-        const std::size_t colon = token.find(':');
-        if (colon != std::string_view::npos && colon > 0 &&
-            std::all_of(token.begin(), token.begin() + colon, [](char c) { return c >= 'a' && c <= 'z'; }))
-            continue;
+        if (is_filter_token(token)) continue;
         if (token.find_first_of("+*~") != std::string_view::npos) return false;
         if (token.front() == '-' || token.back() == '-') return false;
     }
@@ -384,11 +385,6 @@ std::vector<QueryToken> split_top_level(std::string_view text) {
         tokens.push_back({text.substr(start, i - start), start_depth});
     }
     return tokens;
-}
-
-bool is_filter_token(std::string_view token) {
-    std::size_t colon = token.find(':');
-    return colon != std::string_view::npos && colon > 0 && is_boolean_field(token.substr(0, colon));
 }
 
 }  // namespace
