@@ -7,8 +7,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace newsdex {
@@ -65,20 +65,15 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
     std::exception_ptr failure;
 
     // Emits the ready answers in order, from next_to_emit on; @p lock holds
-    // the mutex (released around each emit() call, held again on return or
-    // throw).
+    // the mutex (released around each emit() call). If emit() throws, the
+    // batch fails: nothing is emitted after it.
     auto emit_ready = [&](std::unique_lock<std::mutex>& lock) {
         while (next_to_emit < queries.size() && answers[next_to_emit] && !failure) {
             const std::size_t k = next_to_emit;
             BatchAnswer ready = std::move(*answers[k]);
             answers[k].reset();
             lock.unlock();
-            try {
-                emit(queries[k], ready);
-            } catch (...) {
-                lock.lock();  // the callers' state is guarded by the mutex
-                throw;
-            }
+            emit(queries[k], ready);
             lock.lock();
             ++next_to_emit;
         }
@@ -97,12 +92,7 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
                     if (i == next_to_emit) answered.notify_one();
                 } else if (!emitting) {
                     emitting = true;
-                    try {
-                        emit_ready(lock);
-                    } catch (...) {
-                        emitting = false;
-                        throw;
-                    }
+                    emit_ready(lock);
                     emitting = false;
                 }
             }
