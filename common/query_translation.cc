@@ -41,10 +41,10 @@ constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 constexpr std::size_t kMaxRememberedDateTerms = 100000;
 /// A date filter reads its candidates' date values (date_value_query())
 /// when the rest of the query matches at most this many articles per term
-/// of its tiling, else it uses the terms. Measured on Reuters-21578 (Xapian 1.4, warm cache):
-/// opening a date term's posting list costs ~2.7 us, checking one
-/// candidate's date value ~0.2 us; 10 leaves a margin for the value
-/// stream's own opening and for estimates that are upper bounds.
+/// of its tiling, else it uses the terms. Measured on Reuters-21578 (Xapian
+/// 1.4, warm cache): opening a date term's posting list costs ~2.7 us,
+/// checking one candidate's date value ~0.2 us; 10 leaves a margin for the
+/// value stream's own opening and for estimates that are upper bounds.
 constexpr Xapian::doccount kValueRangeCandidatesPerTerm = 10;
 /// A query is read in the collection's most common language and in each
 /// other one holding at least this share of its articles: each reading
