@@ -3,7 +3,6 @@
  */
 #include "analyzer.h"
 
-#include <algorithm>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -28,14 +27,6 @@ std::string host_of_url(std::string_view url) {
     rest = rest.substr(0, rest.find_first_of("/?#:"));
     if (rest.substr(0, 4) == "www.") rest.remove_prefix(4);
     return std::string(rest);
-}
-
-/// Words with a digit ("1987", "3.5", "m23") stay out of the spelling
-/// table: "did you mean" must not turn one number or code into another
-/// (1978 -> 1987), and they are a third of a newswire's distinct words, so
-/// leaving them out also cuts the table's build time by about as much.
-bool worth_a_spelling_entry(const std::string& word) {
-    return std::none_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 void add_date_terms(Xapian::Document& doc, const std::optional<Day>& date) {
@@ -134,15 +125,6 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
     term_generator_.index_text(title, kTitleWeight);
     term_generator_.increase_termpos();
     term_generator_.index_text(text);
-
-    if (config_.collect_spelling) {
-        // Unprefixed, unstemmed terms are the words as written (lower-cased).
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            const std::string& term = *t;
-            if (!term.empty() && !schema::has_prefix(term) && worth_a_spelling_entry(term))
-                out.spelling_words.emplace_back(term, 1);
-        }
-    }
 
     doc.add_boolean_term(out.id_term);
     if (auto signature = compute_signature(title, text)) {

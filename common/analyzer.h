@@ -39,8 +39,6 @@ struct AnalysisConfig {
     /// kDetectLanguage: detect it from the text (language_detect.h), and
     /// use kFallbackLanguage when the text is too short to tell.
     std::string default_language = kDetectLanguage;
-    /// Collect words for the spelling ("did you mean") table.
-    bool collect_spelling = true;
 };
 
 /// The result of analysing one article.
@@ -60,8 +58,6 @@ struct AnalyzedArticle {
     std::string dup_signature;
     std::size_t text_bytes = 0; ///< size of the raw text, for MB/s
     Xapian::Document document;
-    /// Distinct unstemmed words and their frequency, for the spelling table.
-    std::vector<std::pair<std::string, Xapian::termcount>> spelling_words;
     SourceLocation where;
 };
 

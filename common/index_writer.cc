@@ -19,6 +19,7 @@
 #include "schema.h"
 #include "scoped_timer.h"
 #include "shard_writer.h"
+#include "spelling_words.h"
 
 namespace newsdex {
 
@@ -140,7 +141,12 @@ struct IndexWriter::Impl {
     // the changes since: exact-duplicate detection without an XH term.
     std::vector<std::uint64_t> main_hashes;
     std::unordered_map<std::uint64_t, std::int64_t> hash_delta;
+    // The spelling words of this cycle's articles written into main (the
+    // shards read theirs from their vocabulary when they commit).
     std::unordered_map<std::string, Xapian::termcount> main_spelling;
+    void count_main_spelling(const Xapian::Document& doc) {
+        for (auto& word : spelling_words_of(doc)) ++main_spelling[std::move(word)];
+    }
     std::unique_ptr<DuplicateGrouper> grouper;
 
     std::string build_dir() const { return dir + "/" + schema::kBuildDirectory; }
@@ -203,7 +209,7 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options)
     if (writers_ > 1) {
         const std::uint64_t queue = std::max<std::uint64_t>(s.memory_limit / 8 / writers_, 1 << 20);
         const std::uint64_t flush = std::min(share, kShardFlushBytes);
-        for (unsigned k = 0; k < writers_; ++k) s.shards.push_back(std::make_unique<ShardWriter>(queue, flush));
+        for (unsigned k = 0; k < writers_; ++k) s.shards.push_back(std::make_unique<ShardWriter>(queue, flush, options_.spelling));
         s.last_docid.assign(writers_, 0);
         s.sharding = s.main_empty_at_start;
         s.shard_after = std::max(kMinShardRunBytes, database_bytes(s.dir) / kShardRunDivisor);
@@ -391,15 +397,14 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
             // Replacement in main: atomic, inside main's transaction.
             next.docid = main_docid ? main_docid : entry->docid;
             db_.replace_document(next.docid, article.document);
-            for (auto& [word, freq] : article.spelling_words) s.main_spelling[std::move(word)] += freq;
+            if (options_.spelling) s.count_main_spelling(article.document);
             s.main_pending_bytes += pending;
         } else if (found && entry->cycle == static_cast<int>(s.cycle)) {
             // In a shard still open: replaced there.
             next.docid = entry->docid;
             next.cycle = entry->cycle;
             next.shard = entry->shard;
-            s.shards[entry->shard]->replace(entry->docid, std::move(article.document),
-                                            std::move(article.spelling_words), pending);
+            s.shards[entry->shard]->replace(entry->docid, std::move(article.document), pending);
         } else {
             if (found) {
                 // In a committed shard: deleted from it before the merge;
@@ -423,11 +428,10 @@ WriteOutcome IndexWriter::write(AnalyzedArticle&& article) {
                 next.cycle = static_cast<int>(s.cycle);
                 next.shard = static_cast<int>(k);
                 ++s.shard_docs;
-                s.shards[k]->add(next.docid, std::move(article.document), std::move(article.spelling_words),
-                                 pending);
+                s.shards[k]->add(next.docid, std::move(article.document), pending);
             } else {
                 next.docid = db_.add_document(article.document);
-                for (auto& [word, freq] : article.spelling_words) s.main_spelling[std::move(word)] += freq;
+                if (options_.spelling) s.count_main_spelling(article.document);
                 s.main_pending_bytes += pending;
             }
         }
@@ -492,10 +496,12 @@ void IndexWriter::commit() {
     // (1) The cycle's shards: spelling, commit, fsync. In parallel.
     std::vector<std::string> committed;
     std::string error;
+    for (auto& shard : s.shards)
+        if (shard->is_open()) shard->start_commit();
     for (unsigned k = 0; k < s.shards.size(); ++k) {
         if (!s.shards[k]->is_open()) continue;
         try {
-            s.shards[k]->commit();
+            s.shards[k]->wait_for_commit();
             committed.push_back(shard_name(s.cycle, k));
         } catch (const DatabaseWriteError& e) {
             if (error.empty()) error = e.what();

@@ -43,6 +43,10 @@ struct WriterOptions {
     /// group key already in the article's document (value slot and XG
     /// term) and skips no duplicate; no DuplicateGrouper is built.
     bool external_decisions = false;
+    /// Add the written articles' words to the database's spelling table
+    /// (spelling_words.h). ShardedIndexWriter's shards hold none: the
+    /// collection's table is its sidecar.
+    bool spelling = true;
 };
 
 /// Default WriterOptions::memory_limit (and --memory-limit): 768 MB.

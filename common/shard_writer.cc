@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "spelling_words.h"
 #include "write_lock.h"
 
 namespace newsdex {
@@ -45,15 +46,15 @@ void sync_directory_tree(const std::string& path) {
     sync_path(path, true);
 }
 
-ShardWriter::ShardWriter(std::uint64_t queue_bytes, std::uint64_t flush_bytes)
-    : queue_bytes_(queue_bytes), flush_bytes_(flush_bytes), thread_([this] { run(); }) {}
+ShardWriter::ShardWriter(std::uint64_t queue_bytes, std::uint64_t flush_bytes, bool spelling)
+    : queue_bytes_(queue_bytes), flush_bytes_(flush_bytes), spelling_(spelling), thread_([this] { run(); }) {}
 
 ShardWriter::~ShardWriter() {
     {
         std::lock_guard lock(mutex_);
         queue_.clear();
         queued_bytes_ = 0;
-        queue_.push_back(Op{Kind::Stop, {}, 0, {}, {}, 0});
+        queue_.push_back(Op{Kind::Stop, {}, 0, {}, 0});
         changed_.notify_all();
     }
     thread_.join();
@@ -74,21 +75,21 @@ void ShardWriter::open(const std::string& path) {
         committed_ = false;
         error_.clear();
     }
-    push(Op{Kind::Open, path, 0, {}, {}, 0});
+    push(Op{Kind::Open, path, 0, {}, 0});
     open_ = true;
 }
 
-void ShardWriter::add(Xapian::docid docid, Xapian::Document doc, SpellingWords spelling, std::uint64_t bytes) {
-    push(Op{Kind::Add, {}, docid, std::move(doc), std::move(spelling), bytes});
+void ShardWriter::add(Xapian::docid docid, Xapian::Document doc, std::uint64_t bytes) {
+    push(Op{Kind::Add, {}, docid, std::move(doc), bytes});
 }
 
-void ShardWriter::replace(Xapian::docid docid, Xapian::Document doc, SpellingWords spelling,
-                          std::uint64_t bytes) {
-    push(Op{Kind::Replace, {}, docid, std::move(doc), std::move(spelling), bytes});
+void ShardWriter::replace(Xapian::docid docid, Xapian::Document doc, std::uint64_t bytes) {
+    push(Op{Kind::Replace, {}, docid, std::move(doc), bytes});
 }
 
-void ShardWriter::commit() {
-    push(Op{Kind::Commit, {}, 0, {}, {}, 0});
+void ShardWriter::start_commit() { push(Op{Kind::Commit, {}, 0, {}, 0}); }
+
+void ShardWriter::wait_for_commit() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return committed_; });
     open_ = false;
@@ -125,7 +126,7 @@ void ShardWriter::apply(Op& op) {
         switch (op.kind) {
             case Kind::Open:
                 failed_ = false;
-                spelling_.clear();
+                replaced_spelling_.clear();
                 unflushed_bytes_ = 0;
                 path_ = op.path;
                 // No fsync at each (intermediate) commit: commit() syncs the
@@ -141,9 +142,13 @@ void ShardWriter::apply(Op& op) {
                         throw std::logic_error("shard " + path_ + ": document got docid " + std::to_string(got) +
                                                ", expected " + std::to_string(op.docid));
                 } else {
+                    // The table counts every version written (as main's
+                    // does): the vocabulary will only show the new one.
+                    if (spelling_)
+                        for (auto& word : spelling_words_of(db_.get_document(op.docid)))
+                            ++replaced_spelling_[std::move(word)];
                     db_.replace_document(op.docid, op.doc);
                 }
-                for (auto& [word, freq] : op.spelling) spelling_[std::move(word)] += freq;
                 // Xapian keeps pending postings in memory until a commit (or
                 // XAPIAN_FLUSH_THRESHOLD documents): commit by their
                 // estimated size so that memory stays bounded. Nothing is
@@ -156,8 +161,12 @@ void ShardWriter::apply(Op& op) {
                 break;
             case Kind::Commit:
                 if (!failed_ && !path_.empty()) {
-                    for (const auto& [word, freq] : spelling_) db_.add_spelling(word, freq);
-                    spelling_.clear();
+                    // The shard started empty and holds only this cycle's
+                    // articles: its vocabulary is their spelling words.
+                    if (spelling_) {
+                        add_vocabulary_to_spelling(db_);
+                        for (const auto& [word, freq] : replaced_spelling_) db_.add_spelling(word, freq);
+                    }
                     db_.commit();
                     db_.close();
                     sync_directory_tree(path_);

@@ -4,7 +4,8 @@
  *
  * Xapian's write path (add_document, the spelling table, compressing the
  * document data) was 80 % of indexing on one thread; K ShardWriters run it
- * on K cores. The IndexWriter decides everything (which article is new,
+ * on K cores. A shard's spelling words are read from its vocabulary when
+ * it commits (spelling_words.h), not carried with each document. The IndexWriter decides everything (which article is new,
  * unchanged or a duplicate, its docid in the shard) in input order and
  * hands the shard plain work through a queue bounded in bytes.
  */
@@ -18,23 +19,19 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
-#include <utility>
-#include <vector>
 
 #include <xapian.h>
 
 namespace newsdex {
-
-/// Distinct words of a document and their frequency, for the spelling table.
-using SpellingWords = std::vector<std::pair<std::string, Xapian::termcount>>;
 
 class ShardWriter {
   public:
     /// Starts the thread. @p queue_bytes bounds the (estimated) memory of
     /// the documents waiting in the queue; @p flush_bytes that of the
     /// documents written between two (unsynced) commits of the shard, which
-    /// is what bounds Xapian's pending changes in memory.
-    ShardWriter(std::uint64_t queue_bytes, std::uint64_t flush_bytes);
+    /// is what bounds Xapian's pending changes in memory. @p spelling: add
+    /// the shard's words to its spelling table (WriterOptions::spelling).
+    ShardWriter(std::uint64_t queue_bytes, std::uint64_t flush_bytes, bool spelling);
     /// Stops the thread; a shard not committed is left as it is (a shard
     /// only counts once the main database lists it).
     ~ShardWriter();
@@ -46,13 +43,21 @@ class ShardWriter {
     /// Adds @p doc, which must get docid @p docid (the shard's next one).
     /// @p bytes is its estimated memory while pending. Blocks
     /// while the queue is full. Errors show up at commit().
-    void add(Xapian::docid docid, Xapian::Document doc, SpellingWords spelling, std::uint64_t bytes);
+    void add(Xapian::docid docid, Xapian::Document doc, std::uint64_t bytes);
     /// Replaces document @p docid of the open shard.
-    void replace(Xapian::docid docid, Xapian::Document doc, SpellingWords spelling, std::uint64_t bytes);
-    /// Adds the shard's spelling words (aggregated: one add_spelling per
-    /// distinct word), commits, closes and fsyncs the shard. Blocks until
+    void replace(Xapian::docid docid, Xapian::Document doc, std::uint64_t bytes);
+    /// Adds the shard's spelling words (its vocabulary's, with their term
+    /// frequencies), commits, closes and fsyncs the shard. Blocks until
     /// done; throws DatabaseWriteError if anything since open() failed.
-    void commit();
+    void commit() {
+        start_commit();
+        wait_for_commit();
+    }
+    /// commit() in two halves, so that the caller can start every shard's
+    /// commit before waiting for any: the shards then drain their queues,
+    /// add their spelling words and sync side by side.
+    void start_commit();
+    void wait_for_commit();
     /// True when a shard is open (open() called, commit() not yet).
     bool is_open() const { return open_; }
 
@@ -63,7 +68,6 @@ class ShardWriter {
         std::string path;
         Xapian::docid docid = 0;
         Xapian::Document doc;
-        SpellingWords spelling;
         std::uint64_t bytes = 0;
     };
     void push(Op op);
@@ -71,6 +75,7 @@ class ShardWriter {
     void apply(Op& op);
 
     const std::uint64_t queue_bytes_, flush_bytes_;
+    const bool spelling_;
     bool open_ = false;  // caller's view
 
     std::mutex mutex_;
@@ -83,7 +88,8 @@ class ShardWriter {
     // Writer-thread state.
     Xapian::WritableDatabase db_;
     std::string path_;
-    std::unordered_map<std::string, Xapian::termcount> spelling_;
+    // Spelling words of the replaced versions, which the vocabulary lost.
+    std::unordered_map<std::string, Xapian::termcount> replaced_spelling_;
     std::uint64_t unflushed_bytes_ = 0;
     bool failed_ = false;
 

@@ -24,6 +24,7 @@
 #include "schema.h"
 #include "scoped_timer.h"
 #include "shard_writer.h"
+#include "spelling_words.h"
 
 namespace newsdex {
 
@@ -83,6 +84,7 @@ ShardedIndexWriter::ShardedIndexWriter(const std::string& dir, const std::option
     : dir_(dir), shard_options_(options), keep_duplicates_(options.keep_duplicates) {
     shard_options_.writers = 1;
     shard_options_.external_decisions = true;
+    shard_options_.spelling = false;
     const std::uint64_t limit = options.memory_limit ? options.memory_limit : kDefaultMemoryLimit;
     commit_budget_ = std::max<std::uint64_t>(limit / 4, 4 << 20);
     shard_options_.memory_limit = limit;
@@ -307,12 +309,12 @@ WriteOutcome ShardedIndexWriter::write(AnalyzedArticle&& article) {
         it->second.stale.erase(route);
         if (it->second.stale.empty()) moves_.erase(it);
     }
-    // The spelling words go to the sidecar only (see the header).
-    auto words = std::move(article.spelling_words);
-    article.spelling_words.clear();
+    // The spelling words go to the sidecar only (see the header): read
+    // before the document moves into its shard.
+    std::vector<std::string> words = spelling_words_of(article.document);
     const WriteOutcome written = target.write(std::move(article));
     if (written == WriteOutcome::Added || written == WriteOutcome::Replaced)
-        for (auto& [word, freq] : words) spelling_words_[std::move(word)] += freq;
+        for (auto& word : words) ++spelling_words_[std::move(word)];
     for (const auto& f : found) {
         if (f.shard == route) continue;
         // Moved: the old copy goes at the next commit, once this one is

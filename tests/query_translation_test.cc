@@ -22,6 +22,7 @@
 #include "gazetteer.h"
 #include "query_stopwords.h"
 #include "schema.h"
+#include "spelling_words.h"
 
 using namespace newsdex;
 
@@ -81,7 +82,7 @@ void add_docs(Xapian::WritableDatabase& db, const EntityRecognizer& entities, bo
         REQUIRE(analyzed.ok);
         db.add_document(analyzed.document);
         if (spelling)
-            for (const auto& [word, freq] : analyzed.spelling_words) db.add_spelling(word, freq);
+            for (const auto& word : spelling_words_of(analyzed.document)) db.add_spelling(word, 1);
     }
     db.commit();
 }
