@@ -4,6 +4,7 @@
  */
 #include "boilerplate.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -42,12 +43,20 @@ std::string_view trim(std::string_view s) {
 
 // Unicode-aware, so "PUBLICITÉ" meets the pattern "publicité"; fnmatch's own
 // FNM_CASEFOLD would only fold ASCII in the C locale the tools run in.
-std::string lower(std::string_view s) {
+// Lower-cases the first @p max_chars code points (one code point each).
+std::string lower(std::string_view s, std::size_t max_chars = std::string_view::npos) {
     std::string out;
-    out.reserve(s.size());
-    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
+    out.reserve(std::min(s.size(), max_chars));
+    Xapian::Utf8Iterator it(s.data(), s.size());
+    for (std::size_t n = 0; n < max_chars && it != Xapian::Utf8Iterator(); ++it, ++n)
         Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
     return out;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) ++n;
+    return n;
 }
 
 // Lines are split on '\n' only; a '\r' left by CRLF stays with its line
@@ -89,18 +98,27 @@ void BoilerplateFilter::add_pattern(std::string_view pattern) {
     // An empty pattern would only match blank lines, which are paragraph
     // structure, never furniture.
     if (pattern.empty()) return;
-    patterns_.push_back(lower(pattern));
+    Pattern p;
+    p.glob = lower(pattern);
+    p.literal_head = p.glob.substr(0, p.glob.find_first_of("*?[\\"));
+    longest_head_chars_ = std::max(longest_head_chars_, code_points(p.literal_head));
+    patterns_.push_back(std::move(p));
 }
 
 bool BoilerplateFilter::is_boilerplate(std::string_view line) const {
     line = trim(line);
     if (line.empty() || patterns_.empty()) return false;
-    std::string folded = lower(line);
+    // Lower-casing maps code point to code point, so the line's first
+    // head_chars code points, lower-cased, are what a literal head meets.
+    const std::string head = lower(line, longest_head_chars_);
+    std::string folded;  // the whole line, once a pattern's head matches
     for (const auto& pattern : patterns_) {
+        if (!head.starts_with(pattern.literal_head)) continue;
+        if (folded.empty()) folded = lower(line);
         // No FNM_PATHNAME or FNM_PERIOD: '/' and a leading '.' are ordinary
         // characters in a line of text. Any non-zero result (no match, or a
         // malformed pattern) means "keep the line".
-        if (fnmatch(pattern.c_str(), folded.c_str(), 0) == 0) return true;
+        if (fnmatch(pattern.glob.c_str(), folded.c_str(), 0) == 0) return true;
     }
     return false;
 }

@@ -31,7 +31,16 @@ class BoilerplateFilter {
     std::size_t size() const { return patterns_.size(); }
 
   private:
-    std::vector<std::string> patterns_;  // lower-cased globs
+    struct Pattern {
+        std::string glob;          // lower-cased
+        // The glob up to its first wildcard or escape: a matching line,
+        // lower-cased, starts with it. Rules out nearly every pattern for a
+        // line before fnmatch runs (a newswire text has ~25 lines, the
+        // shipped file ~125 patterns).
+        std::string literal_head;
+    };
+    std::vector<Pattern> patterns_;
+    std::size_t longest_head_chars_ = 0;  // in code points
 };
 
 }  // namespace newsdex

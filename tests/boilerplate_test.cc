@@ -338,6 +338,27 @@ TEST_CASE("lines are trimmed before matching and must match whole") {
     }
 }
 
+TEST_CASE("in a filter of many patterns, each is tried whatever its literal start") {
+    // Patterns are first screened by their text before the first wildcard
+    // or escape; heads of different lengths, non-ASCII heads (more bytes
+    // than code points), wildcard-first and escape-first patterns must all
+    // still be tried.
+    BoilerplateFilter filter;
+    for (const char* pattern : {"read more", "à lire aussi :*", "*...", "?? comments", "\\#*", "photo: ©*",
+                                "[0-9]* shares", "ménaka info"})
+        filter.add_pattern(pattern);
+    for (const char* line : {"Read more", "À LIRE AUSSI : Gao", "Loading...", "12 comments", "#Mali",
+                             "PHOTO: © AFP", "3 shares", "Ménaka Info"}) {
+        CAPTURE(line);
+        CHECK(filter.is_boilerplate(line));
+    }
+    for (const char* line : {"Read", "Read more about the convoy", "À lire", "123 comments", "Mali",
+                             "Photo: AFP", "many shares", "Ménaka"}) {
+        CAPTURE(line);
+        CHECK_FALSE(filter.is_boilerplate(line));
+    }
+}
+
 TEST_CASE("an empty filter and empty patterns match nothing") {
     BoilerplateFilter filter;
     CHECK_FALSE(filter.is_boilerplate("Advertisement"));
