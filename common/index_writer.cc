@@ -219,7 +219,8 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options)
         const std::uint64_t queue =
             std::min(std::max<std::uint64_t>(s.memory_limit / 8 / writers_, 1 << 20), kShardQueueBytes);
         const std::uint64_t flush = std::min(share, kShardFlushBytes);
-        for (unsigned k = 0; k < writers_; ++k) s.shards.push_back(std::make_unique<ShardWriter>(queue, flush, options_.spelling));
+        for (unsigned k = 0; k < writers_; ++k)
+            s.shards.push_back(std::make_unique<ShardWriter>(queue, flush, options_.spelling));
         s.last_docid.assign(writers_, 0);
         s.sharding = s.main_empty_at_start;
         s.shard_after = std::max(kMinShardRunBytes, database_bytes(s.dir) / kShardRunDivisor);
@@ -503,7 +504,7 @@ void IndexWriter::commit() {
     check_usable();
     Impl& s = *impl_;
     ScopedTimer timer{.total = commit_seconds_};
-    // (1) The cycle's shards: spelling, commit, fsync. In parallel.
+    // (1) The cycle's shards, side by side: spelling, commit, fsync.
     std::vector<std::string> committed;
     std::string error;
     for (auto& shard : s.shards)

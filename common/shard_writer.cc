@@ -129,7 +129,7 @@ void ShardWriter::apply(Op& op) {
                 replaced_spelling_.clear();
                 unflushed_bytes_ = 0;
                 path_ = op.path;
-                // No fsync at each (intermediate) commit: commit() syncs the
+                // No fsync at each (intermediate) commit: the Commit op syncs the
                 // whole shard once, before the main database lists it.
                 db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
                 break;

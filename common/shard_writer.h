@@ -4,10 +4,11 @@
  *
  * Xapian's write path (add_document, the spelling table, compressing the
  * document data) was 80 % of indexing on one thread; K ShardWriters run it
- * on K cores. A shard's spelling words are read from its vocabulary when
- * it commits (spelling_words.h), not carried with each document. The IndexWriter decides everything (which article is new,
+ * on K cores. The IndexWriter decides everything (which article is new,
  * unchanged or a duplicate, its docid in the shard) in input order and
- * hands the shard plain work through a queue bounded in bytes.
+ * hands the shard plain work through a queue bounded in bytes. A shard's
+ * spelling words are read from its vocabulary when it commits
+ * (spelling_words.h), not carried with each document.
  */
 #ifndef NEWSDEX_SHARD_WRITER_H
 #define NEWSDEX_SHARD_WRITER_H
@@ -42,23 +43,20 @@ class ShardWriter {
     void open(const std::string& path);
     /// Adds @p doc, which must get docid @p docid (the shard's next one).
     /// @p bytes is its estimated memory while pending. Blocks
-    /// while the queue is full. Errors show up at commit().
+    /// while the queue is full. Errors show up at wait_for_commit().
     void add(Xapian::docid docid, Xapian::Document doc, std::uint64_t bytes);
     /// Replaces document @p docid of the open shard.
     void replace(Xapian::docid docid, Xapian::Document doc, std::uint64_t bytes);
-    /// Adds the shard's spelling words (its vocabulary's, with their term
-    /// frequencies), commits, closes and fsyncs the shard. Blocks until
-    /// done; throws DatabaseWriteError if anything since open() failed.
-    void commit() {
-        start_commit();
-        wait_for_commit();
-    }
-    /// commit() in two halves, so that the caller can start every shard's
-    /// commit before waiting for any: the shards then drain their queues,
-    /// add their spelling words and sync side by side.
+    /// Writes what is queued, adds the shard's spelling words (its
+    /// vocabulary's, with their term frequencies), commits, closes and
+    /// fsyncs the shard. Waits only for room in the queue, as add() does:
+    /// the caller starts every shard's commit, then waits for each, so
+    /// they run side by side.
     void start_commit();
+    /// Blocks until the commit is done; throws DatabaseWriteError if
+    /// anything since open() failed.
     void wait_for_commit();
-    /// True when a shard is open (open() called, commit() not yet).
+    /// True when a shard is open (open() called, wait_for_commit() not yet).
     bool is_open() const { return open_; }
 
   private:
