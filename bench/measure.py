@@ -124,16 +124,23 @@ def measure_index(tool, src, db, scratch):
             "exit": p.returncode, "stdout": p.stdout[-2000:]}
 
 
-def measure_single(tool, db, rows, variant):
-    lat = []
-    for row in rows:
-        argv = tool.single_cmd(db, row, variant)
-        t0 = time.perf_counter()
-        p = subprocess.run(argv, capture_output=True)
-        lat.append((time.perf_counter() - t0) * 1000)
-        if p.returncode not in (0, 1):  # 1: newsdex found nothing, not an error
-            log("%s query failed (%d): %s: %s" % (tool.name, p.returncode, row,
-                                                 p.stderr.decode()[-500:]))
+def measure_singles(contestants, rows):
+    """One process per query for each (tool, db, variant) in @contestants,
+    interleaved: query by query, the contestants in rotating order, so that
+    the shared machine's drift over the minutes of a run falls on every
+    tool alike (measured one tool after the other, the ratio to quest moved
+    by 25 % between runs). Returns {(tool name, variant): [ms per query]}."""
+    lat = {(tool.name, variant): [] for tool, _, variant in contestants}
+    for i, row in enumerate(rows):
+        k = i % len(contestants)
+        for tool, db, variant in contestants[k:] + contestants[:k]:
+            argv = tool.single_cmd(db, row, variant)
+            t0 = time.perf_counter()
+            p = subprocess.run(argv, capture_output=True)
+            lat[(tool.name, variant)].append((time.perf_counter() - t0) * 1000)
+            if p.returncode not in (0, 1):  # 1: newsdex found nothing, not an error
+                log("%s query failed (%d): %s: %s" % (tool.name, p.returncode, row,
+                                                     p.stderr.decode()[-500:]))
     return lat
 
 
@@ -206,7 +213,6 @@ def main():
                     res["index"]["wall_s"], res["index"]["rss_kb"] // 1024,
                     res["index"]["db_bytes"] >> 20))
                 for variant in tool.variants:
-                    res["single"][variant] = measure_single(tool, db, rows, variant)
                     for jobs in tool.batch_jobs:
                         res["batch"]["%s/j%d" % (variant, jobs)] = measure_batch(
                             tool, db, rows * args.repeat, variant, jobs, scratch)
@@ -217,6 +223,11 @@ def main():
                     res["batch"]["undated/j1"] = measure_batch(
                         tool, db, undated * args.repeat, "plain", 1, scratch)
                 result[tname] = res
+            log("%s run %d/%d: one process per query, every tool interleaved" % (name, r + 1, runs))
+            singles = measure_singles([(contestants[t], os.path.join(args.work, "db", name, t), v)
+                                       for t in order for v in contestants[t].variants], rows)
+            for (tname, variant), lat in singles.items():
+                result[tname]["single"][variant] = lat
             entry["runs"].append(result)
             # Written after every run, so a long run can be reported early.
             with open(args.raw, "w") as f:
