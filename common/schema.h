@@ -64,6 +64,9 @@ inline constexpr const char* kBuildDirectory = "newsdex-build";
 /// True when @p term starts with a prefix: every prefix is upper case and
 /// words are indexed lower-cased. (Xapian writes stems as "Z" + word.)
 inline bool has_prefix(std::string_view term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
+/// Terms sort bytewise, so the prefixed ones form one block: a term list
+/// skipped to this string has passed all of them.
+inline constexpr const char* kAfterPrefixedTerms = "[";  // 'Z' + 1
 
 /// A word of the text or title as written ("kidal") or a stem ("Zkidal",
 /// "ZSkidal"), not a filter or field term.

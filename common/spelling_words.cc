@@ -24,13 +24,13 @@ std::vector<std::string> spelling_words_of(const Xapian::Document& doc) {
 }
 
 void add_vocabulary_to_spelling(Xapian::WritableDatabase& db) {
-    // Terms sort bytewise: the prefixed ones (an upper-case letter first)
-    // form one block, skipped in one step.
+    // The prefixed terms (stems, IDs, dates, actors) form one block,
+    // skipped in one step.
     auto t = db.allterms_begin();
     while (t != db.allterms_end()) {
         const std::string term = *t;
         if (schema::has_prefix(term)) {
-            t.skip_to(std::string(1, 'Z' + 1));
+            t.skip_to(schema::kAfterPrefixedTerms);
             continue;
         }
         if (is_spelling_word(term)) db.add_spelling(term, t.get_termfreq());
