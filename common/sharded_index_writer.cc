@@ -309,12 +309,13 @@ WriteOutcome ShardedIndexWriter::write(AnalyzedArticle&& article) {
         it->second.stale.erase(route);
         if (it->second.stale.empty()) moves_.erase(it);
     }
-    // The spelling words go to the sidecar only (see the header): read
-    // before the document moves into its shard.
-    std::vector<std::string> words = spelling_words_of(article.document);
+    // The spelling words go to the sidecar only (see the header), read
+    // for written articles only (a rerun's are mostly unchanged) through a
+    // handle kept to the document that moves into its shard.
+    const Xapian::Document document = article.document;
     const WriteOutcome written = target.write(std::move(article));
     if (written == WriteOutcome::Added || written == WriteOutcome::Replaced)
-        for (auto& word : words) ++spelling_words_[std::move(word)];
+        for (auto& word : spelling_words_of(document)) ++spelling_words_[std::move(word)];
     for (const auto& f : found) {
         if (f.shard == route) continue;
         // Moved: the old copy goes at the next commit, once this one is
