@@ -109,7 +109,8 @@ bool BoilerplateFilter::is_boilerplate(std::string_view line) const {
     line = trim(line);
     if (line.empty() || patterns_.empty()) return false;
     // Lower-casing maps code point to code point, so the line's first
-    // head_chars code points, lower-cased, are what a literal head meets.
+    // longest_head_chars_ code points, lower-cased, are all that any
+    // pattern's literal head is compared with.
     const std::string head = lower(line, longest_head_chars_);
     std::string folded;  // the whole line, once a pattern's head matches
     for (const auto& pattern : patterns_) {
