@@ -21,6 +21,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "date_column.h"
 #include "gazetteer.h"
 #include "query_stopwords.h"
 #include "schema.h"
@@ -285,7 +286,10 @@ struct QueryTranslator::Impl {
     Xapian::Query dates(const DateSpan& span) {
         // Remote shards know no DateValueSource: the terms.
         if (!local) return tiled(span);
-        DateFilter filter{span, date_value_query(span.from, span.to, include_undated), {}};
+        DateFilter filter{span,
+                          day_columns ? date_column_query(*day_columns, span.from, span.to, include_undated)
+                                      : date_value_query(span.from, span.to, include_undated),
+                          {}};
         date_filters.push_back(filter);
         return filter.by_value;
     }
@@ -300,6 +304,7 @@ struct QueryTranslator::Impl {
     /// The date filters of the query being translated (each parse adds its own).
     std::vector<DateFilter> date_filters;
     bool local = true;  ///< see QueryTranslator's constructor
+    DateColumns* day_columns = nullptr;  ///< ditto
     Xapian::Query plan_date_filters(const Xapian::Query& query);
     /// db.term_exists(@p term), remembered: each query is parsed twice (see
     /// fell_back()) and a batch's ranges share their months and days; a
@@ -578,9 +583,16 @@ std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::st
 /// costs what it costs without the range. Otherwise the terms take over
 /// (the source would read the date of every candidate). Both select the
 /// same articles and neither adds weight: results and scores are equal.
+/// A batch's day columns (DateColumnSource) look a candidate's day up in
+/// memory and list a range themselves, cheaper than the terms either way,
+/// except when nothing else in the query narrows it: then the range lists
+/// the matches, and Xapian's posting lists of a few whole months or years
+/// do that best (and remote shards, which have no columns, read the same
+/// query).
 Xapian::Query QueryTranslator::Impl::plan_date_filters(const Xapian::Query& query) {
     if (date_filters.empty()) return query;
     const Xapian::doccount bound = match_bound(query, date_filters, db, termfreq);
+    if (day_columns && bound < db.get_doccount()) return query;
     if (bound <= kValueRangeCandidatesPerTerm) return query;  // cheaper than any tiling
     std::vector<DateFilter> by_terms;
     for (DateFilter& f : date_filters) {
@@ -654,9 +666,10 @@ const Xapian::Stem& QueryTranslator::Impl::stem(const std::string& language) {
 }
 
 QueryTranslator::QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places,
-                                 bool local)
+                                 bool local, DateColumns* day_columns)
     : impl_(new Impl(db, actors, places)) {
     impl_->local = local;
+    impl_->day_columns = local ? day_columns : nullptr;
 }
 
 QueryTranslator::~QueryTranslator() { delete impl_; }

@@ -16,6 +16,8 @@
 
 namespace newsdex {
 
+class DateColumns;
+
 /// Strings the searcher wraps around matched words in snippets.
 struct HighlightMarkers {
     std::string start = "**";
@@ -33,8 +35,11 @@ using SearcherOpenError = DatabaseOpenError;
 /// database. Not thread-safe: make one per thread.
 class Searcher {
   public:
-    /// Opens the databases. Throws SearcherOpenError.
-    explicit Searcher(const std::vector<std::string>& databases);
+    /// Opens the databases. Throws SearcherOpenError. With @p day_columns
+    /// (which must outlive the searcher), date filters over local databases
+    /// read the day columns it holds (date_column.h): for a batch, whose
+    /// searchers share one.
+    explicit Searcher(const std::vector<std::string>& databases, DateColumns* day_columns = nullptr);
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;

@@ -231,6 +231,33 @@ TEST_CASE("batch mode: any number of threads gives the same lines in the same or
     }
 }
 
+// A batch's date filters read the day columns (date_column.h), one search
+// the date values or the terms: the same articles, in the same order.
+TEST_CASE("batch mode: date-ranged queries find what one search finds") {
+    const char* queries[] = {"attack date:2024-03-06..2024-03-27", "drone date:2024",  "Kidal date:..2012-12-31",
+                             "Mali date:2025-01-01..",               "date:2024-03-20", "army date:2023..2024-02",
+                             "Gao OR Timbuktu date:2013..2017",      "Wagner date:2024-02-29"};
+    std::string batch;
+    for (const char* q : queries) batch.append(q).append("\n");
+    for (const char* jobs : {"1", "2"}) {
+        CAPTURE(jobs);
+        const CommandResult r = search_corpus({"--batch", "-", "--jobs", jobs, "--limit", "100"}, batch);
+        const auto lines = lines_of(r.out);
+        REQUIRE(lines.size() == std::size(queries));
+        int found = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            CAPTURE(queries[i]);
+            const json in_batch = json::parse(lines[i]);
+            const json alone = json::parse(
+                search_corpus({"--format", "jsonl", "--limit", "100", queries[i]}).out);
+            CHECK(in_batch["hits"] == alone["hits"]);
+            CHECK(in_batch["total"] == alone["total"]);
+            found += in_batch["total"].get<int>() > 0;
+        }
+        CHECK(found >= 6);
+    }
+}
+
 // The searcher computes only what the output shows (--ids reads no stored
 // document, TSV no snippets): the output must stay what the full result says.
 TEST_CASE("output that skips work: --ids, tsv and --no-snippets show what json shows") {
