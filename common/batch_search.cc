@@ -11,7 +11,7 @@
 #include <optional>
 #include <thread>
 
-#include "date_column.h"
+#include "batch_columns.h"
 
 namespace newsdex {
 
@@ -65,9 +65,9 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
     bool emitting = false;             // guarded by mutex: a worker is emitting
     std::atomic<std::size_t> next_query{0};
     std::exception_ptr failure;
-    // The batch's date filters read each database's dates once, shared by
-    // the threads (date_column.h).
-    DateColumns day_columns;
+    // The batch's date filters and facet counts read each database's
+    // columns once, shared by the threads (batch_columns.h).
+    BatchColumns columns;
 
     // Emits the ready answers in order, from next_to_emit on; @p lock holds
     // the mutex (released around each emit() call). If emit() throws, the
@@ -85,7 +85,7 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
     };
     auto worker = [&] {
         try {
-            Searcher searcher(databases, &day_columns);  // each thread its own database handle
+            Searcher searcher(databases, &columns);  // each thread its own database handle
             for (std::size_t i; (i = next_query++) < queries.size();) {
                 SearchRequest request = base;
                 request.query = queries[i].query;

@@ -1,5 +1,5 @@
 /** @file
- * @brief DateColumns and DateColumnSource (see the header).
+ * @brief DateColumnSource (see the header).
  */
 #include "date_column.h"
 
@@ -13,46 +13,8 @@ namespace newsdex {
 
 namespace {
 
-/// "YYYYMMDD" as the number YYYYMMDD; 0 (undated) for anything else.
-std::uint32_t day_number(const std::string& value) {
-    if (value.size() != 8) return 0;
-    std::uint32_t n = 0;
-    for (char c : value) {
-        if (c < '0' || c > '9') return 0;
-        n = n * 10 + static_cast<std::uint32_t>(c - '0');
-    }
-    return n;
-}
-
 std::uint32_t day_number(const Day& day) {
     return static_cast<std::uint32_t>(day.year * 10000 + day.month * 100 + day.day);
-}
-
-DayColumn read_column(const Xapian::Database& db) {
-    DayColumn column;
-    column.by_docid.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
-    // One pass over the slot's value stream, in docid order.
-    for (auto v = db.valuestream_begin(schema::kSlotDate); v != db.valuestream_end(schema::kSlotDate); ++v)
-        column.by_docid[v.get_docid()] = day_number(*v);
-    // Ordered by day with a two-pass radix sort, 16 bits of the day a
-    // pass: stable, so each day's docids stay ascending. (std::sort of the
-    // (day, docid) pairs was 57 % of reading a million articles' column.)
-    std::vector<Xapian::docid> dated, sorted;
-    for (Xapian::docid did = 0; did < column.by_docid.size(); ++did)
-        if (column.by_docid[did]) dated.push_back(did);
-    sorted.resize(dated.size());
-    for (int shift : {0, 16}) {
-        std::vector<std::size_t> starts(std::size_t{1} << 16 | 1, 0);
-        auto digit = [&](Xapian::docid did) { return (column.by_docid[did] >> shift) & 0xffff; };
-        for (Xapian::docid did : dated) ++starts[digit(did) + 1];
-        for (std::size_t d = 1; d < starts.size(); ++d) starts[d] += starts[d - 1];
-        for (Xapian::docid did : dated) sorted[starts[digit(did)]++] = did;
-        dated.swap(sorted);
-    }
-    column.docids_by_day = std::move(dated);
-    column.sorted_days.reserve(column.docids_by_day.size());
-    for (Xapian::docid did : column.docids_by_day) column.sorted_days.push_back(column.by_docid[did]);
-    return column;
 }
 
 /// A range's articles are listed from its sorted run of docids when it
@@ -62,28 +24,7 @@ constexpr std::size_t kListWhenOneIn = 32;
 
 }  // namespace
 
-std::pair<std::size_t, std::size_t> DayColumn::run(std::uint32_t low, std::uint32_t high) const {
-    if (low > high) return {0, 0};
-    const auto first = std::lower_bound(sorted_days.begin(), sorted_days.end(), low);
-    const auto last = std::upper_bound(first, sorted_days.end(), high);
-    return {static_cast<std::size_t>(first - sorted_days.begin()), static_cast<std::size_t>(last - sorted_days.begin())};
-}
-
-std::shared_ptr<const DayColumn> DateColumns::column_of(const Xapian::Database& db) {
-    const std::string uuid = db.get_uuid();
-    // A database without a UUID (in-memory) cannot be told apart from
-    // another: read it each time.
-    if (uuid.empty()) return std::make_shared<const DayColumn>(read_column(db));
-    const std::string key = uuid + "@" + std::to_string(db.get_revision());
-    // Reading under the lock: a batch's threads all want the same columns
-    // at the start, and a second reader would only duplicate the work.
-    std::lock_guard lock(mutex_);
-    auto& column = columns_[key];
-    if (!column) column = std::make_shared<const DayColumn>(read_column(db));
-    return column;
-}
-
-Xapian::Query date_column_query(DateColumns& columns, std::optional<Day> from, std::optional<Day> to,
+Xapian::Query date_column_query(BatchColumns& columns, std::optional<Day> from, std::optional<Day> to,
                                 bool include_undated) {
     using Q = Xapian::Query;
     Q dated((new DateColumnSource(columns, from ? day_number(*from) : 1,
@@ -93,11 +34,11 @@ Xapian::Query date_column_query(DateColumns& columns, std::optional<Day> from, s
     return Q(Q::OP_OR, dated, Q(schema::kTermUndated));
 }
 
-DateColumnSource::DateColumnSource(DateColumns& columns, std::uint32_t low, std::uint32_t high)
+DateColumnSource::DateColumnSource(BatchColumns& columns, std::uint32_t low, std::uint32_t high)
     : columns_(columns), low_(std::max<std::uint32_t>(low, 1)), high_(high) {}
 
 void DateColumnSource::init(const Xapian::Database& db) {
-    column_ = columns_.column_of(db);
+    column_ = columns_.day_column_of(db);
     run_ = column_->run(low_, high_);
     list_.reset();
     did_ = 0;

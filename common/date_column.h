@@ -1,70 +1,33 @@
 /** @file
- * @brief The publication day of every article, held in memory for a batch
- *        of queries, and the date filter that reads it.
- *
- * A date filter over a local database reads each candidate's date value
- * (DateValueSource) or opens the posting lists of the terms tiling the
- * range (query_translation.h). Either costs far more than the range check
- * itself: Xapian 1.4 finds a candidate's value by decoding its value chunk
- * from the start (~1 us a candidate measured on Reuters-21578), and a
- * tiling opens up to ~60 posting lists. A batch answers hundreds of
- * queries from the same databases, so it reads the date slot once, into
- * one array per database indexed by docid, and its date filters look the
- * day up there (a few ns a candidate): a date-ranged query then costs what
- * the same query costs undated. One query alone does not read the column:
- * for a rare word that is more work than the whole query.
+ * @brief A batch's date filter: the publication days read from memory
+ *        (batch_columns.h) instead of each candidate's date value or the
+ *        posting lists of the terms tiling the range (query_translation.h),
+ *        which cost far more than the range check itself: ~1 us a candidate
+ *        (Xapian decodes its value chunk), up to ~60 posting lists opened.
+ *        A date-ranged query in a batch then costs what it costs undated.
  */
 #ifndef NEWSDEX_DATE_COLUMN_H
 #define NEWSDEX_DATE_COLUMN_H
 
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
 
+#include "batch_columns.h"
 #include "dates.h"
 
 namespace newsdex {
-
-/// The publication days of one database's articles, as YYYYMMDD numbers.
-struct DayColumn {
-    /// By docid (index 0 unused); 0: undated or no such document.
-    std::vector<std::uint32_t> by_docid;
-    /// The dated articles ordered by day (then docid): their days, and in
-    /// the same order their docids. A range of days is a run of both: its
-    /// exact size for Xapian's estimates, and its articles.
-    std::vector<std::uint32_t> sorted_days;
-    std::vector<Xapian::docid> docids_by_day;
-    /// Where the articles dated @p low to @p high inclusive lie in
-    /// sorted_days and docids_by_day: [first, second).
-    std::pair<std::size_t, std::size_t> run(std::uint32_t low, std::uint32_t high) const;
-};
-
-/// The day columns of the databases a batch searches, each read on first
-/// use and shared by the batch's threads. Thread-safe.
-class DateColumns {
-  public:
-    /// The column of @p db, one local database (not a set of shards), as of
-    /// its open revision: read from its date slot the first time it is asked
-    /// for, then shared.
-    std::shared_ptr<const DayColumn> column_of(const Xapian::Database& db);
-
-  private:
-    std::mutex mutex_;
-    /// By database UUID and revision: a reopened database gets its own.
-    std::map<std::string, std::shared_ptr<const DayColumn>> columns_;
-};
 
 /// The articles dated @p from to @p to (either open), read from the day
 /// columns of @p columns, which must outlive every search of the query. With
 /// @p include_undated, undated articles too. Local databases only (it is
 /// not serialisable for xapian-tcpsrv).
-Xapian::Query date_column_query(DateColumns& columns, std::optional<Day> from, std::optional<Day> to,
+Xapian::Query date_column_query(BatchColumns& columns, std::optional<Day> from, std::optional<Day> to,
                                 bool include_undated);
 
 /// The posting source of date_column_query(): every dated article with a day
@@ -76,7 +39,7 @@ Xapian::Query date_column_query(DateColumns& columns, std::optional<Day> from, s
 /// sorted (a narrow one: a day of a million articles).
 class DateColumnSource : public Xapian::PostingSource {
   public:
-    DateColumnSource(DateColumns& columns, std::uint32_t low, std::uint32_t high);
+    DateColumnSource(BatchColumns& columns, std::uint32_t low, std::uint32_t high);
     void init(const Xapian::Database& db) override;
     void next(double min_wt) override;
     void skip_to(Xapian::docid did, double min_wt) override;
@@ -97,7 +60,7 @@ class DateColumnSource : public Xapian::PostingSource {
     /// range is narrow enough that sorting them costs less than scanning the
     /// column; else nullptr.
     const std::vector<Xapian::docid>* listed();
-    DateColumns& columns_;
+    BatchColumns& columns_;
     std::uint32_t low_, high_;
     std::shared_ptr<const DayColumn> column_;
     std::pair<std::size_t, std::size_t> run_;  ///< column_->run(low_, high_)

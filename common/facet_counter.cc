@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "batch_columns.h"
 #include "schema.h"
 
 namespace newsdex {
@@ -99,13 +100,21 @@ std::string iso_week_label(std::string_view yyyymmdd) {
 }
 
 /// Counts one slot's values: with Xapian's ValueCountMatchSpy, or over one
-/// local database from the slot's value stream. The stream's iterator only
-/// moves forward (skip_to()), as the matcher visits the documents in
-/// ascending docid order; should they go back, it starts again.
+/// local database from the slot's value stream or from the batch's column.
+/// The stream's iterator only moves forward (skip_to()), as the matcher
+/// visits the documents in ascending docid order; should they go back, it
+/// starts again.
 class FacetCounter::SlotCounter : public Xapian::MatchSpy {
   public:
-    SlotCounter(Xapian::valueno slot, const Xapian::Database* local) : slot_(slot) {
-        if (local) local_ = *local; else builtin_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+    SlotCounter(Xapian::valueno slot, const Xapian::Database* local, BatchColumns* columns) : slot_(slot) {
+        if (local && columns) {
+            column_ = columns->value_column_of(*local, slot);
+            column_counts_.assign(column_->values.size(), 0);
+        } else if (local) {
+            local_ = *local;
+        } else {
+            builtin_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+        }
     }
     Xapian::MatchSpy& spy() { return builtin_ ? static_cast<Xapian::MatchSpy&>(*builtin_) : *this; }
     void operator()(const Xapian::Document& doc, double weight) override {
@@ -114,6 +123,10 @@ class FacetCounter::SlotCounter : public Xapian::MatchSpy {
             return;
         }
         const Xapian::docid did = doc.get_docid();
+        if (column_) {
+            if (did < column_->by_docid.size()) ++column_counts_[column_->by_docid[did]];
+            return;
+        }
         if (!started_ || did < last_) {
             stream_ = local_.valuestream_begin(slot_);
             started_ = true;
@@ -128,6 +141,9 @@ class FacetCounter::SlotCounter : public Xapian::MatchSpy {
     void for_each(Add add) const {
         if (builtin_) {
             for (auto v = builtin_->values_begin(); v != builtin_->values_end(); ++v) add(*v, v.get_termfreq());
+        } else if (column_) {
+            for (std::size_t id = 1; id < column_counts_.size(); ++id)  // 0: no value, not counted
+                if (column_counts_[id]) add(column_->values[id], column_counts_[id]);
         } else {
             for (const auto& [value, articles] : streamed_) add(value, articles);
         }
@@ -136,6 +152,8 @@ class FacetCounter::SlotCounter : public Xapian::MatchSpy {
   private:
     Xapian::valueno slot_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> builtin_;
+    std::shared_ptr<const ValueColumn> column_;
+    std::vector<Xapian::doccount> column_counts_;  // by value id
     Xapian::Database local_;
     Xapian::ValueIterator stream_;
     Xapian::docid last_ = 0;
@@ -143,10 +161,11 @@ class FacetCounter::SlotCounter : public Xapian::MatchSpy {
     std::unordered_map<std::string, Xapian::doccount> streamed_;
 };
 
-FacetCounter::FacetCounter(std::vector<FacetKind> kinds, const Xapian::Database* local) : kinds_(std::move(kinds)) {
+FacetCounter::FacetCounter(std::vector<FacetKind> kinds, const Xapian::Database* local, BatchColumns* columns)
+    : kinds_(std::move(kinds)) {
     for (FacetKind kind : kinds_) {
         const Xapian::valueno slot = slot_of(kind);
-        if (!spies_.count(slot)) spies_.emplace(slot, std::make_unique<SlotCounter>(slot, local));
+        if (!spies_.count(slot)) spies_.emplace(slot, std::make_unique<SlotCounter>(slot, local, columns));
     }
 }
 

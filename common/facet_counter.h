@@ -17,6 +17,8 @@
 
 namespace newsdex {
 
+class BatchColumns;
+
 /// The ISO 8601 week of a "YYYYMMDD" day as "2024-W12" (the week-year may
 /// differ from the calendar year: 2024-12-30 is "2025-W01"); "" when
 /// malformed.
@@ -46,12 +48,20 @@ std::string iso_week_label(std::string_view yyyymmdd);
 /// their counts gives exact per-name (per-pair) counts. Day counts give
 /// week, month and year counts the same way. Local and remote shards take
 /// this one path, so their answers agree by construction.
+///
+/// In a batch the spies of one local database count from the batch's
+/// columns (batch_columns.h) instead: one counter per distinct value of the
+/// slot, added to by the match's docid, with no value read, copied or
+/// hashed (the columns are read once per batch).
 class FacetCounter {
   public:
     /// Counts @p kinds from the value streams of @p local, the database the
     /// Enquire searches, which must be one local database (db.size() == 1,
-    /// not remote); nullptr: with Xapian's ValueCountMatchSpy.
-    explicit FacetCounter(std::vector<FacetKind> kinds, const Xapian::Database* local = nullptr);
+    /// not remote), or from its columns in @p columns when given (which
+    /// must outlive the counter); @p local nullptr: with Xapian's
+    /// ValueCountMatchSpy.
+    explicit FacetCounter(std::vector<FacetKind> kinds, const Xapian::Database* local = nullptr,
+                          BatchColumns* columns = nullptr);
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;

@@ -287,7 +287,7 @@ struct QueryTranslator::Impl {
         // Remote shards know no DateValueSource: the terms.
         if (!local) return tiled(span);
         DateFilter filter{span,
-                          day_columns ? date_column_query(*day_columns, span.from, span.to, include_undated)
+                          columns ? date_column_query(*columns, span.from, span.to, include_undated)
                                       : date_value_query(span.from, span.to, include_undated),
                           {}};
         date_filters.push_back(filter);
@@ -304,7 +304,7 @@ struct QueryTranslator::Impl {
     /// The date filters of the query being translated (each parse adds its own).
     std::vector<DateFilter> date_filters;
     bool local = true;  ///< see QueryTranslator's constructor
-    DateColumns* day_columns = nullptr;  ///< ditto
+    BatchColumns* columns = nullptr;  ///< ditto
     Xapian::Query plan_date_filters(const Xapian::Query& query);
     /// db.term_exists(@p term), remembered: each query is parsed twice (see
     /// fell_back()) and a batch's ranges share their months and days; a
@@ -592,7 +592,7 @@ std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::st
 Xapian::Query QueryTranslator::Impl::plan_date_filters(const Xapian::Query& query) {
     if (date_filters.empty()) return query;
     const Xapian::doccount bound = match_bound(query, date_filters, db, termfreq);
-    if (day_columns && bound < db.get_doccount()) return query;
+    if (columns && bound < db.get_doccount()) return query;
     if (bound <= kValueRangeCandidatesPerTerm) return query;  // cheaper than any tiling
     std::vector<DateFilter> by_terms;
     for (DateFilter& f : date_filters) {
@@ -666,10 +666,10 @@ const Xapian::Stem& QueryTranslator::Impl::stem(const std::string& language) {
 }
 
 QueryTranslator::QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places,
-                                 bool local, DateColumns* day_columns)
+                                 bool local, BatchColumns* columns)
     : impl_(new Impl(db, actors, places)) {
     impl_->local = local;
-    impl_->day_columns = local ? day_columns : nullptr;
+    impl_->columns = local ? columns : nullptr;
 }
 
 QueryTranslator::~QueryTranslator() { delete impl_; }

@@ -23,7 +23,7 @@
 
 namespace newsdex {
 
-class DateColumns;
+class BatchColumns;
 class Gazetteer;
 
 struct TranslatedQuery {
@@ -59,11 +59,11 @@ class QueryTranslator {
     /// @p local: every database of @p db is local, so queries may use the
     /// project's posting sources (DateValueSource), which xapian-tcpsrv
     /// does not know.
-    /// @p day_columns (local databases only; it must outlive the translator
+    /// @p columns (local databases only; it must outlive the translator
     /// and its queries): date filters read the batch's day columns
     /// (date_column.h) instead of each candidate's date value.
     QueryTranslator(const Xapian::Database& db, const Gazetteer& actors, const Gazetteer& places,
-                    bool local = true, DateColumns* day_columns = nullptr);
+                    bool local = true, BatchColumns* columns = nullptr);
     ~QueryTranslator();
     QueryTranslator(const QueryTranslator&) = delete;
     QueryTranslator& operator=(const QueryTranslator&) = delete;

@@ -109,7 +109,7 @@ struct Searcher::Impl {
     }
 
     Xapian::Database db;
-    DateColumns* day_columns = nullptr;  ///< the batch's, or none
+    BatchColumns* columns = nullptr;  ///< the batch's, or none
     bool has_remote = false;  ///< a shard is remote: no KeyMaker sorts (date_order.h)
     Gazetteer actors, places;  ///< empty until load_gazetteers_for() needs them
     bool gazetteers_loaded = false;
@@ -123,7 +123,7 @@ struct Searcher::Impl {
     /// snippet (needs_xapian_snippet()) or the opening of their text.
     bool xapian_snippets = false;
 
-    Impl(const std::vector<std::string>& paths, DateColumns* columns) : day_columns(columns) {
+    Impl(const std::vector<std::string>& paths, BatchColumns* batch_columns) : columns(batch_columns) {
         // A writer's commits while the schema version, gazetteers, date span
         // and languages are read mean opening the newer state again.
         retry_commit_races(
@@ -138,7 +138,7 @@ struct Searcher::Impl {
 
     void load() {
         gazetteers_loaded = false;
-        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, day_columns);
+        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, columns);
     }
 
     /// The gazetteers resolve actor and place names: parsing them is most of
@@ -163,7 +163,7 @@ struct Searcher::Impl {
     void reopen() {
         db.reopen();
         // The translator caches the collection's date span and languages.
-        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, day_columns);
+        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, columns);
     }
 
     std::optional<SearchResult> run(const SearchRequest& request, const HighlightMarkers& markers,
@@ -279,7 +279,8 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
 
     std::unique_ptr<FacetCounter> counter;
     if (!request.facets.empty()) {
-        counter = std::make_unique<FacetCounter>(request.facets, !has_remote && db.size() == 1 ? &db : nullptr);
+        counter = std::make_unique<FacetCounter>(request.facets, !has_remote && db.size() == 1 ? &db : nullptr,
+                                                 columns);
         counter->attach(enquire);
     }
     // Xapian keeps loose bounds on collapsed counts even when it has seen
@@ -386,8 +387,8 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     return result;
 }
 
-Searcher::Searcher(const std::vector<std::string>& databases, DateColumns* day_columns)
-    : impl_(std::make_unique<Impl>(databases, day_columns)) {}
+Searcher::Searcher(const std::vector<std::string>& databases, BatchColumns* columns)
+    : impl_(std::make_unique<Impl>(databases, columns)) {}
 Searcher::~Searcher() = default;
 
 Xapian::doccount Searcher::size() const { return impl_->db.get_doccount(); }

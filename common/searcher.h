@@ -16,7 +16,7 @@
 
 namespace newsdex {
 
-class DateColumns;
+class BatchColumns;
 
 /// Strings the searcher wraps around matched words in snippets.
 struct HighlightMarkers {
@@ -35,11 +35,11 @@ using SearcherOpenError = DatabaseOpenError;
 /// database. Not thread-safe: make one per thread.
 class Searcher {
   public:
-    /// Opens the databases. Throws SearcherOpenError. With @p day_columns
-    /// (which must outlive the searcher), date filters over local databases
-    /// read the day columns it holds (date_column.h): for a batch, whose
-    /// searchers share one.
-    explicit Searcher(const std::vector<std::string>& databases, DateColumns* day_columns = nullptr);
+    /// Opens the databases. Throws SearcherOpenError. With @p columns
+    /// (which must outlive the searcher), date filters and facet counts
+    /// over local databases read the columns it holds (batch_columns.h):
+    /// for a batch, whose searchers share one.
+    explicit Searcher(const std::vector<std::string>& databases, BatchColumns* columns = nullptr);
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;

@@ -2,7 +2,7 @@
  * @brief Tests for date_column.h: a batch's date filter (DateColumnSource)
  *        selects exactly what the date value filter selects, whichever side
  *        drives the match, on one database and on shards, with exact
- *        estimates; and DateColumns reads each database revision once.
+ *        estimates; and BatchColumns reads each database revision once.
  */
 #include "date_column.h"
 
@@ -89,7 +89,7 @@ TEST_CASE("date_column_query selects what date_value_query selects, driving or c
     Xapian::Database one(dir / "one");
     Xapian::Database shards(dir / "shard1");
     shards.add_database(Xapian::Database(dir / "shard2"));
-    DateColumns columns;
+    BatchColumns columns;
     int nonempty = 0;
     for (const Range& r : kRanges) {
         for (bool undated : {false, true}) {
@@ -125,13 +125,13 @@ TEST_CASE("date_column_query selects what date_value_query selects, driving or c
     CHECK(nonempty > 40);
 }
 
-TEST_CASE("DateColumns reads a database revision once and a newer one again") {
+TEST_CASE("BatchColumns reads a database revision once and a newer one again") {
     newsdex::test::TempDir dir;
     build(dir / "db", 0, 50);
-    DateColumns columns;
+    BatchColumns columns;
     Xapian::Database db(dir / "db");
-    const auto first = columns.column_of(db);
-    CHECK(columns.column_of(Xapian::Database(dir / "db")) == first);  // same revision, another handle
+    const auto first = columns.day_column_of(db);
+    CHECK(columns.day_column_of(Xapian::Database(dir / "db")) == first);  // same revision, another handle
     REQUIRE(first->by_docid.size() == 51);
     CHECK(first->sorted_days.size() == 45);  // every tenth undated
     CHECK(std::is_sorted(first->sorted_days.begin(), first->sorted_days.end()));
@@ -141,7 +141,7 @@ TEST_CASE("DateColumns reads a database revision once and a newer one again") {
         writer.commit();
     }
     db.reopen();
-    const auto second = columns.column_of(db);
+    const auto second = columns.day_column_of(db);
     CHECK(second != first);
     CHECK(second->by_docid.size() == 52);
     CHECK(second->by_docid[51] != 0);

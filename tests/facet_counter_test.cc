@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "batch_columns.h"
 #include "e2e_support.h"
 #include "facet_counter.h"
 #include "schema.h"
@@ -112,7 +113,7 @@ TEST_CASE("counting facets leaves a ranked page unchanged: same hits, order, sco
 // (facet_counter.h): they must equal Xapian's ValueCountMatchSpy's. Over
 // shards the searcher uses ValueCountMatchSpy: Xapian 1.4 hands a spy each
 // shard's own docids, which value streams of the whole cannot serve.
-TEST_CASE("FacetCounter: value-stream counts equal ValueCountMatchSpy's") {
+TEST_CASE("FacetCounter: value-stream and column counts equal ValueCountMatchSpy's") {
     const std::vector<std::string> actors = {"FAMa", "JNIM", "Wagner Group", "CSP", "MINUSMA"};
     std::vector<Xapian::WritableDatabase> shards;
     for (int s = 0; s < 2; ++s) shards.emplace_back(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -129,8 +130,10 @@ TEST_CASE("FacetCounter: value-stream counts equal ValueCountMatchSpy's") {
     Xapian::Database sharded;
     for (auto& shard : shards) sharded.add_database(shard);
     const std::vector<FacetKind> kinds = {FacetKind::Actor, FacetKind::ActorPair, FacetKind::Month, FacetKind::Year};
-    auto counted = [&](const Xapian::Database& db, bool streamed) {
-        FacetCounter counter(kinds, streamed ? &db : nullptr);
+    enum class From { Spy, Stream, Columns };
+    auto counted = [&](const Xapian::Database& db, From from) {
+        BatchColumns columns;
+        FacetCounter counter(kinds, from != From::Spy ? &db : nullptr, from == From::Columns ? &columns : nullptr);
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query("Xword"));
         counter.attach(enquire);
@@ -140,9 +143,10 @@ TEST_CASE("FacetCounter: value-stream counts equal ValueCountMatchSpy's") {
             for (const auto& value : facet.values) out.emplace_back(value.value, value.count);
         return out;
     };
-    const auto expected = counted(single, false);
+    const auto expected = counted(single, From::Spy);
     REQUIRE(expected.size() > 20);
-    CHECK(counted(single, true) == expected);
-    CHECK(counted(sharded, false) == expected);
-    CHECK(counted(sharded, true) != expected);  // why shards keep ValueCountMatchSpy
+    CHECK(counted(single, From::Stream) == expected);
+    CHECK(counted(single, From::Columns) == expected);
+    CHECK(counted(sharded, From::Spy) == expected);
+    CHECK(counted(sharded, From::Stream) != expected);  // why shards keep ValueCountMatchSpy
 }

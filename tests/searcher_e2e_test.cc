@@ -258,6 +258,32 @@ TEST_CASE("batch mode: date-ranged queries find what one search finds") {
     }
 }
 
+// A batch counts facets from columns read once (batch_columns.h), one
+// search from the value streams: the same counts, for every kind of facet.
+TEST_CASE("batch mode: facet counts equal one search's") {
+    const char* queries[] = {"drone", "Kidal OR Gao", "date:2024", "army date:2023..2024-02", "", "xylophone",
+                             "actor:JNIM", "attack*"};
+    const char* facets = "actor,place,month,year,week,source,lang,actor-pair";
+    std::string batch;
+    for (const char* q : queries) batch.append("q\t").append(q).append("\n");
+    for (const char* jobs : {"1", "2"}) {
+        CAPTURE(jobs);
+        const CommandResult r = search_corpus({"--batch", "-", "--jobs", jobs, "--facets", facets, "--no-snippets"}, batch);
+        const auto lines = lines_of(r.out);
+        REQUIRE(lines.size() == std::size(queries));
+        int counted = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            CAPTURE(queries[i]);
+            const json in_batch = json::parse(lines[i]);
+            const json alone =
+                json::parse(search_corpus({"--format", "jsonl", "--facets", facets, "--no-snippets", queries[i]}).out);
+            CHECK(in_batch["facets"] == alone["facets"]);
+            counted += !in_batch["facets"]["actor"].empty();
+        }
+        CHECK(counted >= 5);
+    }
+}
+
 // The searcher computes only what the output shows (--ids reads no stored
 // document, TSV no snippets): the output must stay what the full result says.
 TEST_CASE("output that skips work: --ids, tsv and --no-snippets show what json shows") {
