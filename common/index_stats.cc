@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "collection_terms.h"
 #include "commit_race.h"
 #include "duplicate_groups.h"
 #include "schema.h"
@@ -31,18 +32,14 @@ std::string display_name(const Xapian::Database& db, const std::string& term,
 std::vector<NameCount> top_terms(const Xapian::Database& db, std::string_view prefix,
                                  Xapian::valueno slot, bool is_list, std::size_t top_n) {
     std::vector<std::pair<std::string, Xapian::doccount>> terms;
-    std::string p(prefix);
-    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) terms.emplace_back(*t, t.get_termfreq());
+    for_each_term(db, std::string(prefix),
+                  [&](const std::string& term, Xapian::doccount articles) { terms.emplace_back(term, articles); });
     std::stable_sort(terms.begin(), terms.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     if (terms.size() > top_n) terms.resize(top_n);
     std::vector<NameCount> out;
     for (const auto& [term, count] : terms) out.emplace_back(display_name(db, term, prefix, slot, is_list), count);
     return out;
-}
-
-std::optional<Day> day_of_term(const std::string& term) {
-    return parse_date_bound(term.substr(1, 4) + "-" + term.substr(5, 2) + "-" + term.substr(7, 2), false);
 }
 
 }  // namespace
@@ -53,17 +50,12 @@ IndexStats collect_index_stats(const Xapian::Database& db, std::size_t top_n) {
     stats.articles = db.get_doccount();
     stats.undated = db.get_termfreq(kTermUndated);
 
-    // Day terms sort chronologically: the first and last are the span.
-    std::optional<std::string> first, last;
-    for (auto t = db.allterms_begin(kPrefixDay); t != db.allterms_end(kPrefixDay); ++t) {
-        if (!first) first = *t;
-        last = *t;
-    }
-    if (first) stats.first_date = day_of_term(*first);
-    if (last) stats.last_date = day_of_term(*last);
-
-    for (auto t = db.allterms_begin(kPrefixYear); t != db.allterms_end(kPrefixYear); ++t)
-        stats.years.emplace_back((*t).substr(1), t.get_termfreq());
+    const CollectionDays days = collection_days(db);
+    stats.first_date = days.first;
+    stats.last_date = days.last;
+    for_each_term(db, kPrefixYear, [&](const std::string& term, Xapian::doccount articles) {
+        stats.years.emplace_back(term.substr(std::string_view(kPrefixYear).size()), articles);
+    });
 
     stats.actors = top_terms(db, kPrefixActor, kSlotActors, true, top_n);
     stats.places = top_terms(db, kPrefixPlace, kSlotPlaces, true, top_n);

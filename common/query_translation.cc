@@ -15,12 +15,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <iterator>
 #include <map>
 #include <memory>
 #include <unordered_map>
 
+#include "collection_terms.h"
 #include "date_column.h"
 #include "gazetteer.h"
 #include "query_stopwords.h"
@@ -110,13 +110,6 @@ bool has_weighted_part(const Xapian::Query& q) {
 std::string span_text(const DateSpan& span) {
     if (span.from && span.to && *span.from == *span.to) return span.from->iso();
     return (span.from ? span.from->iso() : "") + ".." + (span.to ? span.to->iso() : "");
-}
-
-/// The day of a day term (kPrefixDay + "20240315"), or std::nullopt.
-std::optional<Day> day_of_term(const std::string& term) {
-    const std::string digits = term.substr(std::strlen(schema::kPrefixDay));
-    if (digits.size() != 8) return std::nullopt;
-    return parse_date_bound(digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6), false);
 }
 
 /// Operators merge_readings() can rebuild: they take no parameter beyond
@@ -357,8 +350,9 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
     : db(database), actors(actor_names), places(place_names) {
     std::vector<std::pair<Xapian::doccount, std::string>> by_size;
     const std::string lang_prefix = schema::kPrefixLang;
-    for (auto t = db.allterms_begin(lang_prefix); t != db.allterms_end(lang_prefix); ++t)
-        by_size.emplace_back(t.get_termfreq(), (*t).substr(lang_prefix.size()));
+    for_each_term(db, lang_prefix, [&](const std::string& term, Xapian::doccount articles) {
+        by_size.emplace_back(articles, term.substr(lang_prefix.size()));
+    });
     std::stable_sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     const Xapian::doccount articles = db.get_doccount();
     for (const auto& [count, code] : by_size)
@@ -386,14 +380,10 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
 
 void QueryTranslator::Impl::load_date_span() {
     if (date_span_loaded) return;
-    // Day terms sort chronologically: the first and last are the date span.
-    // Read on first use: a collection spanning years has thousands of them.
-    for (auto t = db.allterms_begin(schema::kPrefixDay); t != db.allterms_end(schema::kPrefixDay); ++t) {
-        if (auto day = day_of_term(*t)) {
-            if (!first) first = day;
-            last = day;
-        }
-    }
+    // Read on first use: only open-ended ranges need it.
+    const CollectionDays days = collection_days(db);
+    first = days.first;
+    last = days.last;
     date_span_loaded = true;
 }
 

@@ -43,6 +43,15 @@ std::string year_term(const Day& day) { return std::string(kPrefixYear).append(d
 std::string month_term(const Day& day) { return std::string(kPrefixMonth).append(day.year_month()); }
 std::string day_term(const Day& day) { return std::string(kPrefixDay).append(day.compact()); }
 
+std::optional<Day> day_of_term(std::string_view term) {
+    if (!term.starts_with(kPrefixDay)) return std::nullopt;
+    const std::string_view digits = term.substr(std::string_view(kPrefixDay).size());
+    if (digits.size() != 8) return std::nullopt;
+    return parse_date_bound(std::string(digits.substr(0, 4)) + "-" + std::string(digits.substr(4, 2)) + "-" +
+                                std::string(digits.substr(6)),
+                            false);
+}
+
 std::string id_term(std::string_view id) {
     // IDs are case-sensitive (URLs, file paths), so no normalisation.
     std::string term(kPrefixId);

@@ -12,6 +12,7 @@
 #ifndef NEWSDEX_SCHEMA_H
 #define NEWSDEX_SCHEMA_H
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -172,6 +173,9 @@ std::string boolean_term(std::string_view prefix, std::string_view value);
 std::string year_term(const Day& day);
 std::string month_term(const Day& day);
 std::string day_term(const Day& day);
+/// The day of a day term (the inverse of day_term()); std::nullopt when
+/// @p term is not one.
+std::optional<Day> day_of_term(std::string_view term);
 
 /// "Q" + id, hashed when too long.
 std::string id_term(std::string_view id);
