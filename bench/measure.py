@@ -15,6 +15,7 @@ the database warm in the page cache, for every tool alike.
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -126,14 +127,20 @@ def measure_index(tool, src, db, scratch):
 
 def measure_singles(contestants, rows):
     """One process per query for each (tool, db, variant) in @contestants,
-    interleaved: query by query, the contestants in rotating order, so that
-    the shared machine's drift over the minutes of a run falls on every
-    tool alike (measured one tool after the other, the ratio to quest moved
-    by 25 % between runs). Returns {(tool name, variant): [ms per query]}."""
+    interleaved: query by query, the contestants in an order shuffled anew
+    for each query (seeded), so that the shared machine's drift over the
+    minutes of a run falls on every tool alike (measured one tool after the
+    other, the ratio to quest moved by 25 % between runs), and so that no
+    tool always runs right after the same one: rotating a fixed order put
+    newsdex's plain query after a Python peer's 20 ms process nearly every
+    time, and its facets variant, which does more, measured faster.
+    Returns {(tool name, variant): [ms per query]}."""
     lat = {(tool.name, variant): [] for tool, _, variant in contestants}
-    for i, row in enumerate(rows):
-        k = i % len(contestants)
-        for tool, db, variant in contestants[k:] + contestants[:k]:
+    shuffled = random.Random(7)
+    for row in rows:
+        order = list(contestants)
+        shuffled.shuffle(order)
+        for tool, db, variant in order:
             argv = tool.single_cmd(db, row, variant)
             t0 = time.perf_counter()
             p = subprocess.run(argv, capture_output=True)
