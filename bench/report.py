@@ -164,12 +164,17 @@ def ratios(name, corpus):
 
 def date_ratio(corpus):
     """Median over date-ranged queries of time(with range) / time(same words
-    without range), both from one-thread batches of the same run."""
+    without range): from one batch holding each pair side by side, or (raw
+    files before 2026-11-22 01:20) from two one-thread batches."""
     n, dated = corpus["queries"], set(corpus["dated_rows"])
 
     def one_run(r):
-        with_d = r["newsdex"]["batch"]["plain/j1"]["lat_ms"]
-        without = r["newsdex"]["batch"]["undated/j1"]["lat_ms"]
+        batches = r["newsdex"]["batch"]
+        if "date-pairs/j1" in batches:
+            lat = batches["date-pairs/j1"]["lat_ms"]
+            return med([a / max(b, 1e-3) for a, b in zip(lat[0::2], lat[1::2])])
+        with_d = batches["plain/j1"]["lat_ms"]
+        without = batches["undated/j1"]["lat_ms"]
         return med([a / max(b, 1e-3) for i, (a, b) in enumerate(zip(with_d, without))
                     if i % n in dated])
     return ratio_over_runs(corpus, one_run)
