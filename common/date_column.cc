@@ -91,8 +91,7 @@ Xapian::doccount DateColumnSource::get_termfreq_max() const {
 
 Xapian::PostingSource* DateColumnSource::clone() const { return new DateColumnSource(columns_, low_, high_); }
 
-// Described as DateValueSource is: the same filter, read another way, so a
-// batch prints the same parsed queries as one search does.
+// Described as DateValueSource is: the same filter, read another way.
 std::string DateColumnSource::get_description() const {
     auto text = [](std::uint32_t day) {
         char digits[16];
