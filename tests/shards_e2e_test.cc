@@ -238,8 +238,22 @@ TEST_CASE("shards: one database, local shards and remote shards give the same an
             const json want = comparable(expected);
             CHECK(ranking(got) == ranking(want));
             CHECK(got["facets"] == want["facets"]);
-            for (const char* field : {"total", "total_exact", "collapsed", "groups"})
-                CHECK(got.value(field, json()) == want.value(field, json()));
+            CHECK(got["collapsed"] == want["collapsed"]);
+            // Whether Xapian's total is exact or an estimate depends on the
+            // split (and, through the writers' docid order, on the build):
+            // equal when both are exact, else the exact counts are.
+            if (got.contains("total") && want.contains("total")) {
+                CHECK(got["total"] == want["total"]);
+                CHECK(got.value("groups", json()) == want.value("groups", json()));
+            } else {
+                auto counted = [&](std::vector<std::string> collection) {
+                    std::vector<std::string> command = {"newsdex-search", "--count"};
+                    command.insert(command.end(), collection.begin(), collection.end());
+                    command.insert(command.end(), args.begin(), args.end());
+                    return run(command).out;
+                };
+                CHECK(counted(db) == counted({"--db", single}));
+            }
             // The same query, except that a date filter may read the date
             // slot locally (DateValueSource), which xapian-tcpsrv lacks.
             if (name.find("remote") == std::string::npos ||
