@@ -5,6 +5,10 @@
  */
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "e2e_support.h"
@@ -231,25 +235,43 @@ TEST_CASE("batch mode: any number of threads gives the same lines in the same or
     }
 }
 
+namespace {
+
+/// @p queries answered in one batch on @p jobs threads and each alone, both
+/// with @p options: (in the batch, alone) per query, in order.
+std::vector<std::pair<json, json>> batch_and_alone(const std::vector<std::string>& queries,
+                                                   const std::vector<std::string>& options, const char* jobs) {
+    std::string batch;
+    for (const auto& q : queries) batch.append("q\t").append(q).append("\n");  // an ID: "" is a query too
+    std::vector<std::string> args = {"--batch", "-", "--jobs", jobs};
+    args.insert(args.end(), options.begin(), options.end());
+    const auto lines = lines_of(search_corpus(args, batch).out);
+    REQUIRE(lines.size() == queries.size());
+    std::vector<std::pair<json, json>> answers;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::vector<std::string> alone = {"--format", "jsonl"};
+        alone.insert(alone.end(), options.begin(), options.end());
+        alone.push_back(queries[i]);
+        answers.emplace_back(json::parse(lines[i]), json::parse(search_corpus(alone).out));
+    }
+    return answers;
+}
+
+}  // namespace
+
 // A batch's date filters read the day columns (date_column.h), one search
 // the date values or the terms: the same articles, in the same order.
 TEST_CASE("batch mode: date-ranged queries find what one search finds") {
-    const char* queries[] = {"attack date:2024-03-06..2024-03-27", "drone date:2024",  "Kidal date:..2012-12-31",
-                             "Mali date:2025-01-01..",               "date:2024-03-20", "army date:2023..2024-02",
-                             "Gao OR Timbuktu date:2013..2017",      "Wagner date:2024-02-29"};
-    std::string batch;
-    for (const char* q : queries) batch.append(q).append("\n");
+    const std::vector<std::string> queries = {
+        "attack date:2024-03-06..2024-03-27", "drone date:2024", "Kidal date:..2012-12-31", "Mali date:2025-01-01..",
+        "date:2024-03-20", "army date:2023..2024-02", "Gao OR Timbuktu date:2013..2017", "Wagner date:2024-02-29"};
     for (const char* jobs : {"1", "2"}) {
         CAPTURE(jobs);
-        const CommandResult r = search_corpus({"--batch", "-", "--jobs", jobs, "--limit", "100"}, batch);
-        const auto lines = lines_of(r.out);
-        REQUIRE(lines.size() == std::size(queries));
+        const auto answers = batch_and_alone(queries, {"--limit", "100"}, jobs);
         int found = 0;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
+        for (std::size_t i = 0; i < answers.size(); ++i) {
             CAPTURE(queries[i]);
-            const json in_batch = json::parse(lines[i]);
-            const json alone = json::parse(
-                search_corpus({"--format", "jsonl", "--limit", "100", queries[i]}).out);
+            const auto& [in_batch, alone] = answers[i];
             CHECK(in_batch["hits"] == alone["hits"]);
             CHECK(in_batch["total"] == alone["total"]);
             found += in_batch["total"].get<int>() > 0;
@@ -261,22 +283,17 @@ TEST_CASE("batch mode: date-ranged queries find what one search finds") {
 // A batch counts facets from columns read once (batch_columns.h), one
 // search from the value streams: the same counts, for every kind of facet.
 TEST_CASE("batch mode: facet counts equal one search's") {
-    const char* queries[] = {"drone", "Kidal OR Gao", "date:2024", "army date:2023..2024-02", "", "xylophone",
-                             "actor:JNIM", "attack*"};
-    const char* facets = "actor,place,month,year,week,source,lang,actor-pair";
-    std::string batch;
-    for (const char* q : queries) batch.append("q\t").append(q).append("\n");
+    const std::vector<std::string> queries = {"drone", "Kidal OR Gao", "date:2024", "army date:2023..2024-02", "",
+                                              "xylophone", "actor:JNIM", "attack*"};
+    const std::vector<std::string> options = {"--facets", "actor,place,month,year,week,source,lang,actor-pair",
+                                              "--no-snippets"};
     for (const char* jobs : {"1", "2"}) {
         CAPTURE(jobs);
-        const CommandResult r = search_corpus({"--batch", "-", "--jobs", jobs, "--facets", facets, "--no-snippets"}, batch);
-        const auto lines = lines_of(r.out);
-        REQUIRE(lines.size() == std::size(queries));
+        const auto answers = batch_and_alone(queries, options, jobs);
         int counted = 0;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
+        for (std::size_t i = 0; i < answers.size(); ++i) {
             CAPTURE(queries[i]);
-            const json in_batch = json::parse(lines[i]);
-            const json alone =
-                json::parse(search_corpus({"--format", "jsonl", "--facets", facets, "--no-snippets", queries[i]}).out);
+            const auto& [in_batch, alone] = answers[i];
             CHECK(in_batch["facets"] == alone["facets"]);
             counted += !in_batch["facets"]["actor"].empty();
         }
