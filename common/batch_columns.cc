@@ -12,7 +12,8 @@ namespace newsdex {
 
 namespace {
 
-/// "YYYYMMDD" as the number YYYYMMDD; 0 (undated) for anything else.
+/// A date slot value, "YYYYMMDD", as the number YYYYMMDD; 0 (undated) for
+/// anything else.
 std::uint32_t day_number(const std::string& value) {
     if (value.size() != 8) return 0;
     std::uint32_t n = 0;
@@ -71,6 +72,10 @@ std::string revision_key(const Xapian::Database& db) {
 }
 
 }  // namespace
+
+std::uint32_t day_number(const Day& day) {
+    return static_cast<std::uint32_t>(day.year * 10000 + day.month * 100 + day.day);
+}
 
 std::pair<std::size_t, std::size_t> DayColumn::run(std::uint32_t low, std::uint32_t high) const {
     if (low > high) return {0, 0};

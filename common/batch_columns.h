@@ -25,7 +25,13 @@
 
 #include <xapian.h>
 
+#include "dates.h"
+
 namespace newsdex {
+
+/// @p day as the number YYYYMMDD, the form a DayColumn holds (the date
+/// slot's "YYYYMMDD" read as a number: in the same order).
+std::uint32_t day_number(const Day& day);
 
 /// The publication days of one database's articles, as YYYYMMDD numbers.
 struct DayColumn {

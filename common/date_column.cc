@@ -13,10 +13,6 @@ namespace newsdex {
 
 namespace {
 
-std::uint32_t day_number(const Day& day) {
-    return static_cast<std::uint32_t>(day.year * 10000 + day.month * 100 + day.day);
-}
-
 /// A range's articles are listed from its sorted run of docids when it
 /// holds fewer than one in this many documents; else by scanning the
 /// column (~1 ns a document), which sorting a run that long would cost.
