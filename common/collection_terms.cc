@@ -34,15 +34,13 @@ CollectionDays collection_days(const Xapian::Database& db) {
     // (append(), not "M" + ...: g++ 12 warns -Wrestrict on the latter.)
     for_each_term(db, std::string(schema::kPrefixMonth).append(year, std::string_view(schema::kPrefixYear).size()),
                   [&](const std::string& term, Xapian::doccount) { month = term; });
+    auto keep_last_day = [&](const std::string& term, Xapian::doccount) {
+        if (auto day = schema::day_of_term(term)) days.last = day;
+    };
     for_each_term(db, std::string(schema::kPrefixDay).append(month, std::string_view(schema::kPrefixMonth).size()),
-                  [&](const std::string& term, Xapian::doccount) {
-                      if (auto day = schema::day_of_term(term)) days.last = day;
-                  });
+                  keep_last_day);
     // Malformed year or month terms (never written by newsdex): every day term.
-    if (!days.last)
-        for_each_term(db, schema::kPrefixDay, [&](const std::string& term, Xapian::doccount) {
-            if (auto day = schema::day_of_term(term)) days.last = day;
-        });
+    if (!days.last) for_each_term(db, schema::kPrefixDay, keep_last_day);
     return days;
 }
 
