@@ -64,6 +64,14 @@ ValueColumn read_values(const Xapian::Database& db, Xapian::valueno slot) {
     return column;
 }
 
+IdColumn read_ids(const Xapian::Database& db) {
+    IdColumn column;
+    column.by_docid.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1);
+    for (auto v = db.valuestream_begin(schema::kSlotId); v != db.valuestream_end(schema::kSlotId); ++v)
+        column.by_docid[v.get_docid()] = *v;
+    return column;
+}
+
 /// Which revision of which database @p db is; "" when it cannot be told
 /// apart from another (an in-memory database has no UUID).
 std::string revision_key(const Xapian::Database& db) {
@@ -84,25 +92,38 @@ std::pair<std::size_t, std::size_t> DayColumn::run(std::uint32_t low, std::uint3
     return {static_cast<std::size_t>(first - sorted_days.begin()), static_cast<std::size_t>(last - sorted_days.begin())};
 }
 
-// Columns are read under the lock: a batch's threads all want the same ones
-// at the start, and a second reader would only duplicate the work.
+namespace {
 
-std::shared_ptr<const DayColumn> BatchColumns::day_column_of(const Xapian::Database& db) {
-    const std::string key = revision_key(db);
-    if (key.empty()) return std::make_shared<const DayColumn>(read_days(db));
-    std::lock_guard lock(mutex_);
-    auto& column = days_[key];
-    if (!column) column = std::make_shared<const DayColumn>(read_days(db));
+/// The column cached in @p cache under @p key, read by @p read the first
+/// time. A database whose revision cannot be told (@p revision empty) is
+/// read every time. Columns are read under the lock: a batch's threads all
+/// want the same ones at the start, and a second reader would only
+/// duplicate the work.
+template <class Column, class Key, class Read>
+std::shared_ptr<const Column> cached_column(std::mutex& mutex, std::map<Key, std::shared_ptr<const Column>>& cache,
+                                            const std::string& revision, const Key& key, Read read) {
+    if (revision.empty()) return std::make_shared<const Column>(read());
+    std::lock_guard lock(mutex);
+    auto& column = cache[key];
+    if (!column) column = std::make_shared<const Column>(read());
     return column;
 }
 
+}  // namespace
+
+std::shared_ptr<const DayColumn> BatchColumns::day_column_of(const Xapian::Database& db) {
+    const std::string revision = revision_key(db);
+    return cached_column(mutex_, days_, revision, revision, [&] { return read_days(db); });
+}
+
 std::shared_ptr<const ValueColumn> BatchColumns::value_column_of(const Xapian::Database& db, Xapian::valueno slot) {
-    const std::string key = revision_key(db);
-    if (key.empty()) return std::make_shared<const ValueColumn>(read_values(db, slot));
-    std::lock_guard lock(mutex_);
-    auto& column = values_[{key, slot}];
-    if (!column) column = std::make_shared<const ValueColumn>(read_values(db, slot));
-    return column;
+    const std::string revision = revision_key(db);
+    return cached_column(mutex_, values_, revision, std::pair(revision, slot), [&] { return read_values(db, slot); });
+}
+
+std::shared_ptr<const IdColumn> BatchColumns::id_column_of(const Xapian::Database& db) {
+    const std::string revision = revision_key(db);
+    return cached_column(mutex_, ids_, revision, revision, [&] { return read_ids(db); });
 }
 
 }  // namespace newsdex

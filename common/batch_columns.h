@@ -1,15 +1,17 @@
 /** @file
  * @brief Columns of value slots held in memory for a batch of queries: the
- *        publication days (date filters) and the facet slots' values
- *        (facet counts), each read once per database and shared.
+ *        publication days (date filters, date orders), the facet slots'
+ *        values (facet counts) and the article IDs (every order's
+ *        tie-breaker), each read once per database and shared.
  *
  * Xapian 1.4 finds a document's value by decoding its value chunk (~1 us
  * a document measured on Reuters-21578 for a date filter's candidates);
  * a facet count reads the value of every match through a value stream
  * (decoding, copying and hashing it). A batch answers hundreds of queries
  * from the same databases, so it reads each slot it needs once, into an
- * array indexed by docid, and its date filters (date_column.h) and facet
- * counts (facet_counter.h) look documents up there. One query alone reads
+ * array indexed by docid, and its date filters (date_column.h), facet
+ * counts (facet_counter.h) and sorts (column_sort.h) look documents up
+ * there. One query alone reads
  * no column: for a rare word that is more work than the whole query.
  */
 #ifndef NEWSDEX_BATCH_COLUMNS_H
@@ -57,6 +59,14 @@ struct ValueColumn {
     std::vector<std::string> values;
 };
 
+/// One database's article IDs (schema::kSlotId), the tie-breaker of every
+/// ranking: a batch's sort takes them from here instead of reading each
+/// candidate's from Xapian's value chunks.
+struct IdColumn {
+    /// By docid (index 0 unused); "" when it has none (or is no document).
+    std::vector<std::string> by_docid;
+};
+
 /// The columns of the databases a batch searches, each read on first use
 /// and shared by the batch's threads. Thread-safe.
 class BatchColumns {
@@ -67,6 +77,8 @@ class BatchColumns {
     std::shared_ptr<const DayColumn> day_column_of(const Xapian::Database& db);
     /// Slot @p slot of @p db, likewise.
     std::shared_ptr<const ValueColumn> value_column_of(const Xapian::Database& db, Xapian::valueno slot);
+    /// The article IDs of @p db, likewise.
+    std::shared_ptr<const IdColumn> id_column_of(const Xapian::Database& db);
 
   private:
     std::mutex mutex_;
@@ -74,6 +86,7 @@ class BatchColumns {
     /// and slot.
     std::map<std::string, std::shared_ptr<const DayColumn>> days_;
     std::map<std::pair<std::string, Xapian::valueno>, std::shared_ptr<const ValueColumn>> values_;
+    std::map<std::string, std::shared_ptr<const IdColumn>> ids_;
 };
 
 }  // namespace newsdex

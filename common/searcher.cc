@@ -8,6 +8,7 @@
 #include <map>
 
 #include "article_text.h"
+#include "column_sort.h"
 #include "commit_race.h"
 #include "database_set.h"
 #include "date_order.h"
@@ -265,8 +266,21 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     // cannot sort with a KeyMaker: there date_ordered_matches() orders the
     // hits, and this search only counts.
     const bool date_order_by_days = has_remote && sort != SortOrder::Relevance;
+    // A batch over one local database makes the sort keys from its columns
+    // (column_sort.h); otherwise Xapian reads each candidate's values.
+    const bool column_keys = columns && !has_remote && db.size() == 1;
+    auto sort_by_relevance_then_id = [&](Xapian::Enquire& e) {
+        if (column_keys)
+            e.set_sort_by_relevance_then_key(
+                (new ColumnSortKey(SortOrder::Relevance, columns->id_column_of(db), nullptr))->release(), false);
+        else
+            e.set_sort_by_relevance_then_value(schema::kSlotId, false);
+    };
     if (sort == SortOrder::Relevance) {
-        enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+        sort_by_relevance_then_id(enquire);
+    } else if (column_keys) {
+        enquire.set_sort_by_key_then_relevance(
+            (new ColumnSortKey(sort, columns->id_column_of(db), columns->day_column_of(db)))->release(), false);
     } else if (!date_order_by_days) {
         auto* keys = new Xapian::MultiValueKeyMaker;
         if (sort == SortOrder::Newest)
@@ -325,7 +339,7 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
         paging.set_query(query);
         paging.set_weighting_scheme(*weighting);
         if (collapse) paging.set_collapse_key(schema::kSlotDupGroup);
-        paging.set_sort_by_relevance_then_value(schema::kSlotId, false);
+        sort_by_relevance_then_id(paging);
         page = paging.get_mset(request.offset, request.limit);
     }
 
