@@ -120,7 +120,12 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
     term_generator_.set_stemmer(stemmer_for(language));
     // Title words go in twice: under S for `title:` queries, and unprefixed
     // with a higher wdf so plain queries rank title matches above text ones.
-    term_generator_.index_text(title, 1, kPrefixTitle);
+    // Without text the unprefixed words are the title's: no S terms then,
+    // but a mark that says so (schema.h, kTermTitleOnly).
+    if (text.empty() && !title.empty())
+        doc.add_boolean_term(kTermTitleOnly);
+    else
+        term_generator_.index_text(title, 1, kPrefixTitle);
     term_generator_.increase_termpos();
     term_generator_.index_text(title, kTitleWeight);
     term_generator_.increase_termpos();

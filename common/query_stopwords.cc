@@ -306,6 +306,21 @@ std::optional<std::size_t> find_filter_value(std::string_view t, std::string_vie
     return std::nullopt;
 }
 
+std::string without_field_name(std::string_view t, std::string_view field) {
+    std::string out;
+    bool in_phrase = false;
+    for (std::size_t i = 0; i < t.size();) {
+        if (t[i] == '"') in_phrase = !in_phrase;
+        if (!in_phrase && i + field.size() < t.size() && t[i + field.size()] == ':' && starts_token(t, i) &&
+            lower_ascii(t.substr(i, field.size())) == field) {
+            i += field.size() + 1;
+            continue;
+        }
+        out += t[i++];
+    }
+    return out;
+}
+
 std::optional<std::size_t> find_operator(std::string_view t, std::string_view op) {
     for (std::size_t at = t.find(op); at != std::string_view::npos; at = t.find(op, at + 1)) {
         const std::size_t end = at + op.size();

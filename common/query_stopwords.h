@@ -75,6 +75,11 @@ std::string unrewrite_exact_words(std::string_view original, std::string correct
 std::optional<std::size_t> find_filter_value(std::string_view text, std::string_view field,
                                              std::string_view value);
 
+/// @p text with the field name of every `@p field:value` (outside quoted
+/// phrases) removed, its value left as it was: `title:"convoy attack"
+/// Gao` -> `"convoy attack" Gao`. Field names match case-insensitively.
+std::string without_field_name(std::string_view text, std::string_view field);
+
 /// The byte offset of the first stand-alone @p op (e.g. "AND") in @p text.
 std::optional<std::size_t> find_operator(std::string_view text, std::string_view op);
 

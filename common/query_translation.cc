@@ -34,6 +34,9 @@ namespace {
 using QP = Xapian::QueryParser;
 // FLAG_CJK_NGRAM: CJK text is read as the n-grams the indexer makes of it
 // (analyzer.cc); Xapian keeps this flag when it re-reads a failed query.
+/// The query field of title words (schema::kPrefixTitle).
+constexpr const char* kTitleField = "title";
+
 constexpr unsigned kFlags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD |
                             QP::FLAG_PURE_NOT | QP::FLAG_CJK_NGRAM;
 /// A wildcard expands to at most this many terms (the most frequent).
@@ -312,6 +315,8 @@ struct QueryTranslator::Impl {
     std::unordered_map<std::string, bool> date_terms;
     void load_date_span();
     bool has_unknown_word(const std::vector<Xapian::Query>& readings);
+    Xapian::Query with_title_only_articles(const Xapian::Query& query, const std::string& rewritten,
+                                           unsigned flags);
     struct Attempt {
         Xapian::Query query;
         ParseState state;
@@ -370,7 +375,7 @@ QueryTranslator::Impl::Impl(const Xapian::Database& database, const Gazetteer& a
     qp.set_stopper(&stopper);
     qp.set_database(db);
     qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, QP::FLAG_WILDCARD);
-    qp.add_prefix("title", schema::kPrefixTitle);
+    qp.add_prefix(kTitleField, schema::kPrefixTitle);
     for (const FieldSpec& spec : kFields) {
         fields.push_back(std::make_unique<FilterField>(*this, spec));
         const std::string grouping = spec.grouping;
@@ -519,6 +524,22 @@ bool QueryTranslator::Impl::fell_back(const Attempt& attempt, const std::string&
     }
 }
 
+/// Articles without text have no title terms (schema.h, kTermTitleOnly):
+/// for them a query with `title:` is read again without that field name,
+/// their words being their title's. Each article answers one reading:
+/// (@p query AND_NOT title-only) OR (the re-read query FILTER title-only);
+/// negated title words stay right that way. Queries without `title:`, and
+/// collections without such articles, are left as they are.
+Xapian::Query QueryTranslator::Impl::with_title_only_articles(const Xapian::Query& query,
+                                                             const std::string& rewritten, unsigned flags) {
+    const std::string without_title = without_field_name(rewritten, kTitleField);
+    if (without_title == rewritten || termfreq(schema::kTermTitleOnly) == 0) return query;
+    const Xapian::Query title_only(schema::kTermTitleOnly);
+    const Xapian::Query as_words = parse(without_title, flags).query;
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, query, title_only),
+                         Xapian::Query(Xapian::Query::OP_FILTER, as_words, title_only));
+}
+
 std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::string& text, TranslatedQuery& out,
                                                                   QueryError& error, bool spelling) {
     const std::string rewritten = hoist_top_level_filters(rewrite_query(text));
@@ -560,6 +581,7 @@ std::optional<Xapian::Query> QueryTranslator::Impl::translate_text(const std::st
         error = {"the query has nothing to search for", 0};
         return std::nullopt;
     }
+    attempt.query = with_title_only_articles(attempt.query, rewritten, flags);
     out.has_free_text = has_weighted_part(attempt.query);
     out.resolved_filters = attempt.state.resolved;
     if (!attempt.corrected.empty()) out.corrected_query = unrewrite_exact_words(text, attempt.corrected);

@@ -5,11 +5,13 @@
  */
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "e2e_support.h"
 
@@ -417,4 +419,59 @@ TEST_CASE("snippets of a long article find a word deep in the text") {
     CHECK(snippet.find("**xylophone**") != std::string::npos);
     CHECK(snippet.starts_with("…"));
     CHECK(snippet.ends_with("…"));
+}
+
+// Articles without text (headlines) are indexed without title terms, their
+// words being their title's (schema.h, kTermTitleOnly): `title:` queries
+// must find them as they find the title words of articles with text, and
+// not find text words.
+TEST_CASE("title: queries find title-only articles as they find the titles of others") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    const std::string dump = dir.write(
+        "dump.jsonl",
+        R"({"id":"h1","title":"Convoy attacked near Gao","date":"2024-03-01","text":""})"
+        "\n"
+        R"({"id":"h2","title":"Drone strike in Kidal","date":"2024-03-02"})"
+        "\n"
+        R"({"id":"f1","title":"Market day in Mopti","date":"2024-03-03","text":"A convoy attacked traders near Gao."})"
+        "\n"
+        R"({"id":"f2","title":"Convoy reaches Timbuktu","date":"2024-03-04","text":"The aid convoy arrived safely."})"
+        "\n");
+    const CommandResult indexed = run({"newsdex-index", "--quiet", "--db", db, dump});
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+    auto ids = [&](const std::string& query) {
+        const CommandResult r = run({"newsdex-search", "--db", db, "--ids", "--sort", "oldest", query});
+        INFO(r.err);
+        CHECK(r.exit_code <= 1);
+        return lines_of(r.out);
+    };
+    using Ids = std::vector<std::string>;
+    CHECK(ids("title:convoy") == Ids{"h1", "f2"});
+    CHECK(ids("title:attacks") == Ids{"h1"});  // stemmed
+    CHECK(ids("title:\"convoy attacked\"") == Ids{"h1"});  // f1 has the phrase in its text only
+    CHECK(ids("title:conv*") == Ids{"h1", "f2"});
+    CHECK(ids("title:(drone OR market)") == Ids{"h2", "f1"});
+    CHECK(ids("title:convoy -title:attacked") == Ids{"f2"});
+    CHECK(ids("convoy -title:attacked") == Ids{"f1", "f2"});
+    CHECK(ids("convoy") == Ids{"h1", "f1", "f2"});
+    CHECK(ids("title:Gao date:2024-03") == Ids{"h1"});
+
+    // The title-only articles hold their words once, the others twice.
+    Xapian::Database xdb(db);
+    auto terms_of = [&](const std::string& id) {
+        std::vector<std::string> terms;
+        const Xapian::docid did = *xdb.postlist_begin("Q" + id);
+        for (auto t = xdb.termlist_begin(did); t != xdb.termlist_end(did); ++t) terms.push_back(*t);
+        return terms;
+    };
+    auto has = [](const std::vector<std::string>& terms, const std::string& term) {
+        return std::find(terms.begin(), terms.end(), term) != terms.end();
+    };
+    CHECK(has(terms_of("h1"), "XTITLEONLY"));
+    CHECK(!has(terms_of("h1"), "Sconvoy"));
+    CHECK(has(terms_of("h1"), "convoy"));
+    CHECK(!has(terms_of("f2"), "XTITLEONLY"));
+    CHECK(has(terms_of("f2"), "Sconvoy"));
 }
