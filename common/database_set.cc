@@ -110,8 +110,13 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs) {
                 throw DatabaseOpenError(spec + " is not a newsdex database of this version (schema " +
                                         (version.empty() ? std::string("none") : version) +
                                         "); index it with this newsdex-index");
-            std::string part_actors = part.get_metadata(schema::kMetaActorsGazetteer);
-            std::string part_places = part.get_metadata(schema::kMetaPlacesGazetteer);
+            // The gazetteers are compared between databases only: one (most
+            // searches) need not read them (~20 kB of metadata).
+            std::string part_actors, part_places;
+            if (specs.size() > 1) {
+                part_actors = part.get_metadata(schema::kMetaActorsGazetteer);
+                part_places = part.get_metadata(schema::kMetaPlacesGazetteer);
+            }
             if (first.empty()) {
                 first = spec;
                 actors = std::move(part_actors);
