@@ -8,10 +8,11 @@
  * value-chunk lookup each (set_sort_by_relevance_then_value(), and a
  * MultiValueKeyMaker for the dates). In a batch the IDs and days are in
  * memory (batch_columns.h): ColumnSortKey makes the same keys from there.
- * Measured in a batch of the bench's queries, per query: Reuters-21578
- * mean 0.349 -> 0.255 ms, p95 0.77 -> 0.45 ms; headlines-250k (whose
- * one-word queries tie by the hundred) mean 0.94 -> 0.77 ms, p95 2.56 ->
- * 1.78 ms.
+ * Measured in batches of the bench's queries (5 each), per query:
+ * Reuters-21578 mean 0.38 -> 0.34 ms, p95 0.72 -> 0.57 ms; headlines-250k
+ * (whose one-word queries tie by the hundred) newest first p50 0.78 ->
+ * 0.41 ms, p95 9.1 -> 4.5 ms. Reading the IDs costs a batch's first query
+ * ~13 ms for 250k articles.
  */
 #ifndef NEWSDEX_COLUMN_SORT_H
 #define NEWSDEX_COLUMN_SORT_H

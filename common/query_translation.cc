@@ -32,11 +32,11 @@ namespace newsdex {
 namespace {
 
 using QP = Xapian::QueryParser;
-// FLAG_CJK_NGRAM: CJK text is read as the n-grams the indexer makes of it
-// (analyzer.cc); Xapian keeps this flag when it re-reads a failed query.
 /// The query field of title words (schema::kPrefixTitle).
 constexpr const char* kTitleField = "title";
 
+// FLAG_CJK_NGRAM: CJK text is read as the n-grams the indexer makes of it
+// (analyzer.cc); Xapian keeps this flag when it re-reads a failed query.
 constexpr unsigned kFlags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD |
                             QP::FLAG_PURE_NOT | QP::FLAG_CJK_NGRAM;
 /// A wildcard expands to at most this many terms (the most frequent).

@@ -916,6 +916,16 @@ TEST_CASE("rewrite_query: =word, field names, stray brackets") {
     CHECK(unrewrite_exact_words("Gao \u52a0\u5965 atack", "Gao \u52a0\u5965 , attack") == "Gao \u52a0\u5965 attack");
 }
 
+TEST_CASE("without_field_name leaves a field's values as plain words") {
+    CHECK(without_field_name("title:\"convoy attack\" Gao", "title") == "\"convoy attack\" Gao");
+    CHECK(without_field_name("-title:coup (title:a OR title:b*)", "title") == "-coup (a OR b*)");
+    CHECK(without_field_name("Title:Gao", "title") == "Gao");
+    // Not a field: inside a word, a phrase or another filter's value.
+    CHECK(without_field_name("subtitle:x \"a title:b\" source:title:y", "title") ==
+          "subtitle:x \"a title:b\" source:title:y");
+    CHECK(without_field_name("convoy attack", "title") == "convoy attack");
+}
+
 TEST_CASE("find_filter_value and find_operator locate what an error is about") {
     CHECK(find_filter_value("kidal actor:Wagnr", "actor", "Wagnr") == 12u);
     CHECK(find_filter_value("actor:\"Wagnr\"", "actor", "Wagnr") == 7u);
