@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "schema.h"
+
 namespace newsdex {
 
 ColumnSortKey::ColumnSortKey(SortOrder order, std::shared_ptr<const IdColumn> ids,
@@ -29,6 +31,29 @@ std::string ColumnSortKey::operator()(const Xapian::Document& doc) const {
     }
     key += ids_->by_docid[did];
     return key;
+}
+
+void set_sort_order(Xapian::Enquire& enquire, SortOrder order, BatchColumns* columns, const Xapian::Database& db) {
+    if (columns) {
+        auto* key = new ColumnSortKey(order, columns->id_column_of(db),
+                                      order == SortOrder::Relevance ? nullptr : columns->day_column_of(db));
+        if (order == SortOrder::Relevance)
+            enquire.set_sort_by_relevance_then_key(key->release(), false);
+        else
+            enquire.set_sort_by_key_then_relevance(key->release(), false);
+        return;
+    }
+    if (order == SortOrder::Relevance) {
+        enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+        return;
+    }
+    auto* keys = new Xapian::MultiValueKeyMaker;
+    if (order == SortOrder::Newest)
+        keys->add_value(schema::kSlotDate, true);  // reversed: undated ("") sorts last
+    else
+        keys->add_value(schema::kSlotDate, false, std::string(1, '\xff'));  // undated last
+    keys->add_value(schema::kSlotId);
+    enquire.set_sort_by_key_then_relevance(keys->release(), false);
 }
 
 }  // namespace newsdex

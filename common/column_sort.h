@@ -1,6 +1,7 @@
 /** @file
- * @brief A batch's sort keys, from its columns: the searcher's orders
- *        without reading each candidate's values from Xapian.
+ * @brief The searcher's sort orders, and a batch's sort keys from its
+ *        columns: the same orders without reading each candidate's values
+ *        from Xapian.
  *
  * Every order breaks ties by article ID: relevance then ID, and date (newest
  * or oldest first, undated last) then ID. Xapian sorts by reading the sort
@@ -43,6 +44,12 @@ class ColumnSortKey : public Xapian::KeyMaker {
     std::shared_ptr<const IdColumn> ids_;
     std::shared_ptr<const DayColumn> days_;
 };
+
+/// Sets @p enquire to rank in @p order, ties by article ID, with keys from
+/// @p columns (ColumnSortKey) when given (a batch over one local database,
+/// @p db), else with Xapian's value sorts. Not for date orders over remote
+/// shards, which know no KeyMaker (date_order.h).
+void set_sort_order(Xapian::Enquire& enquire, SortOrder order, BatchColumns* columns, const Xapian::Database& db);
 
 }  // namespace newsdex
 

@@ -268,28 +268,8 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
     const bool date_order_by_days = has_remote && sort != SortOrder::Relevance;
     // A batch over one local database makes the sort keys from its columns
     // (column_sort.h); otherwise Xapian reads each candidate's values.
-    const bool column_keys = columns && !has_remote && db.size() == 1;
-    auto sort_by_relevance_then_id = [&](Xapian::Enquire& e) {
-        if (column_keys)
-            e.set_sort_by_relevance_then_key(
-                (new ColumnSortKey(SortOrder::Relevance, columns->id_column_of(db), nullptr))->release(), false);
-        else
-            e.set_sort_by_relevance_then_value(schema::kSlotId, false);
-    };
-    if (sort == SortOrder::Relevance) {
-        sort_by_relevance_then_id(enquire);
-    } else if (column_keys) {
-        enquire.set_sort_by_key_then_relevance(
-            (new ColumnSortKey(sort, columns->id_column_of(db), columns->day_column_of(db)))->release(), false);
-    } else if (!date_order_by_days) {
-        auto* keys = new Xapian::MultiValueKeyMaker;
-        if (sort == SortOrder::Newest)
-            keys->add_value(schema::kSlotDate, true);  // reversed: undated ("") sorts last
-        else
-            keys->add_value(schema::kSlotDate, false, std::string(1, '\xff'));  // undated last
-        keys->add_value(schema::kSlotId);
-        enquire.set_sort_by_key_then_relevance(keys->release(), false);
-    }
+    BatchColumns* const sort_columns = columns && !has_remote && db.size() == 1 ? columns : nullptr;
+    if (!date_order_by_days) set_sort_order(enquire, sort, sort_columns, db);
 
     std::unique_ptr<FacetCounter> counter;
     if (!request.facets.empty()) {
@@ -339,7 +319,7 @@ std::optional<SearchResult> Searcher::Impl::run(const SearchRequest& request, co
         paging.set_query(query);
         paging.set_weighting_scheme(*weighting);
         if (collapse) paging.set_collapse_key(schema::kSlotDupGroup);
-        sort_by_relevance_then_id(paging);
+        set_sort_order(paging, SortOrder::Relevance, sort_columns, db);
         page = paging.get_mset(request.offset, request.limit);
     }
 

@@ -1,6 +1,6 @@
 /** @file
  * @brief Tests for column_sort.h: a batch's sort keys from its columns
- *        order pages exactly as Xapian's value sorts do (relevance then
+ *        order pages exactly as one search's Xapian value sorts do (relevance then
  *        ID, newest or oldest first then ID, undated last), ties and all.
  */
 #include "column_sort.h"
@@ -58,30 +58,6 @@ std::vector<Hit> page(Xapian::Enquire& enquire, Xapian::doccount offset, Xapian:
     return hits;
 }
 
-/// The order as the one-query searcher asks Xapian for it.
-void sort_by_values(Xapian::Enquire& enquire, SortOrder order) {
-    if (order == SortOrder::Relevance) {
-        enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
-        return;
-    }
-    auto* keys = new Xapian::MultiValueKeyMaker;
-    if (order == SortOrder::Newest)
-        keys->add_value(schema::kSlotDate, true);
-    else
-        keys->add_value(schema::kSlotDate, false, std::string(1, '\xff'));
-    keys->add_value(schema::kSlotId);
-    enquire.set_sort_by_key_then_relevance(keys->release(), false);
-}
-
-void sort_by_columns(Xapian::Enquire& enquire, SortOrder order, BatchColumns& columns, const Xapian::Database& db) {
-    auto* key = new ColumnSortKey(order, columns.id_column_of(db),
-                                  order == SortOrder::Relevance ? nullptr : columns.day_column_of(db));
-    if (order == SortOrder::Relevance)
-        enquire.set_sort_by_relevance_then_key(key->release(), false);
-    else
-        enquire.set_sort_by_key_then_relevance(key->release(), false);
-}
-
 }  // namespace
 
 TEST_CASE("ColumnSortKey orders pages as Xapian's value sorts do") {
@@ -108,8 +84,8 @@ TEST_CASE("ColumnSortKey orders pages as Xapian's value sorts do") {
                     Xapian::Enquire by_values(db), by_columns(db);
                     by_values.set_query(query);
                     by_columns.set_query(query);
-                    sort_by_values(by_values, order);
-                    sort_by_columns(by_columns, order, columns, db);
+                    set_sort_order(by_values, order, nullptr, db);  // as one search sorts
+                    set_sort_order(by_columns, order, &columns, db);
                     const auto expected = page(by_values, offset, limit);
                     CHECK(page(by_columns, offset, limit) == expected);
                     for (std::size_t i = 1; i < expected.size(); ++i)
