@@ -285,12 +285,20 @@ std::string unrewrite_exact_words(std::string_view original, std::string correct
     return out;
 }
 
+namespace {
+
+/// True when `@p field:` (any case) starts a token at byte @p i of @p t.
+bool field_name_at(std::string_view t, std::size_t i, std::string_view field) {
+    return i + field.size() < t.size() && t[i + field.size()] == ':' && starts_token(t, i) &&
+           lower_ascii(t.substr(i, field.size())) == field;
+}
+
+}  // namespace
+
 std::optional<std::size_t> find_filter_value(std::string_view t, std::string_view field,
                                              std::string_view value) {
     for (std::size_t i = 0; i + field.size() < t.size(); ++i) {
-        if (!starts_token(t, i) || lower_ascii(t.substr(i, field.size())) != field ||
-            t[i + field.size()] != ':')
-            continue;
+        if (!field_name_at(t, i, field)) continue;
         std::size_t v = i + field.size() + 1;
         while (v < t.size() && is_space(t[v])) ++v;
         if (v >= t.size()) break;
@@ -311,8 +319,7 @@ std::string without_field_name(std::string_view t, std::string_view field) {
     bool in_phrase = false;
     for (std::size_t i = 0; i < t.size();) {
         if (t[i] == '"') in_phrase = !in_phrase;
-        if (!in_phrase && i + field.size() < t.size() && t[i + field.size()] == ':' && starts_token(t, i) &&
-            lower_ascii(t.substr(i, field.size())) == field) {
+        if (!in_phrase && field_name_at(t, i, field)) {
             i += field.size() + 1;
             continue;
         }
