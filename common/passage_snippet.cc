@@ -4,6 +4,7 @@
 #include "passage_snippet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "snippet_window.h"
@@ -76,11 +77,19 @@ std::size_t sentence_break(std::string_view text, std::size_t i) {
     return next;
 }
 
+/// What the scan needs to know of a byte, one table lookup each.
+enum ByteClass : unsigned char {
+    kWordByte = 1,   // an ASCII word character ([A-Za-z0-9_])
+    kTermStart = 2,  // an ASCII byte some term starts with (either case)
+    kBreakByte = 4,  // may end a sentence: \n . ! ?
+    kNonAscii = 8,   // part of a multi-byte character
+};
+
 class Scan {
   public:
-    Scan(std::string_view text, const std::vector<SnippetTerm>& terms, const Xapian::Stem& stem)
+    Scan(std::string_view text, const std::vector<SnippetTerm>& terms, CachingStemmer& stem)
         : text_(text), terms_(terms), stem_(stem) {
-        tokenise();
+        find_matches();
     }
 
     bool matched() const { return !matches_.empty(); }
@@ -118,7 +127,29 @@ class Scan {
         return best;
     }
 
-    /// The first word starting at or after @p pos (text end if none).
+    /// Splits the words from @p from (the start of a sentence, so of a word
+    /// or of the space before one) to the first word starting at or after
+    /// @p to: the snippet is cut at their boundaries. Only the shown part
+    /// is split, as splitting every word of a long text cost more than
+    /// finding its matches.
+    void split_words(std::size_t from, std::size_t to) {
+        words_.clear();
+        for (std::size_t i = from; i < text_.size();) {
+            bool word = false;
+            const std::size_t next = next_char(i, word);
+            if (!word) {
+                i = next;
+                continue;
+            }
+            const std::size_t end = word_end(next);
+            words_.push_back({i, end});
+            if (i >= to) break;
+            i = end;
+        }
+    }
+
+    /// The first word starting at or after @p pos (text end if none), among
+    /// the words split_words() split.
     std::size_t word_begin_from(std::size_t pos) const {
         auto it = std::lower_bound(words_.begin(), words_.end(), pos,
                                    [](const Span& w, std::size_t p) { return w.begin < p; });
@@ -127,7 +158,7 @@ class Scan {
 
     /// The end of the last word ending at or before @p limit (with the ASCII
     /// punctuation right after it, within @p limit); @p floor if none ends
-    /// after @p floor.
+    /// after @p floor. Among the words split_words() split.
     std::size_t word_end_until(std::size_t limit, std::size_t floor) const {
         auto it = std::upper_bound(words_.begin(), words_.end(), limit,
                                    [](std::size_t l, const Span& w) { return l < w.end; });
@@ -155,69 +186,109 @@ class Scan {
             word = kAscii.word[c];
             return i + 1;
         }
-        Xapian::Utf8Iterator it(text_.data() + i, text_.size() - i);
+        const std::size_t left = text_.size() - i;
+        // (Never true; tells g++ that the iterator is not an empty one,
+        // whose members Utf8Iterator leaves uninitialised.)
+        if (left == 0) return i + 1;
+        Xapian::Utf8Iterator it(text_.data() + i, left);
         word = Xapian::Unicode::is_wordchar(*it);
         ++it;
         return text_.size() - it.left();
     }
 
-    // Most words cannot match: a word is folded to lower case only when its
-    // first letter is one a term starts with (or is not ASCII).
-    void tokenise() {
-        bool starts[256] = {};
-        bool non_ascii_term = false;
-        for (const auto& term : terms_) {
-            starts[static_cast<unsigned char>(term.word[0])] = true;
-            non_ascii_term |= static_cast<unsigned char>(term.word[0]) >= 0x80;
-        }
-        std::string folded, stemmed;
-        const std::size_t size = text_.size();
-        for (std::size_t i = 0; i < size;) {
+    /// The end of the word whose next character starts at @p i.
+    std::size_t word_end(std::size_t i) const {
+        for (std::size_t next; i < text_.size(); i = next) {
+            const auto c = static_cast<unsigned char>(text_[i]);
+            if (c < 0x80) {
+                if (!kAscii.word[c]) break;
+                next = i + 1;
+                continue;
+            }
             bool word = false;
-            std::size_t next = next_char(i, word);
-            if (!word) {
+            next = next_char(i, word);
+            if (!word) break;
+        }
+        return i;
+    }
+
+    // Most words cannot match: only a word whose first letter some term
+    // starts with (or that starts with a non-ASCII letter) is read, folded
+    // and compared. The loop over the other bytes takes one table lookup
+    // and a branch that is rarely taken: branching on every word's start
+    // and end mispredicted about once a word, most of the scan's time.
+    void find_matches() {
+        unsigned char classes[256] = {};
+        for (int c = 0; c < 256; ++c) {
+            if (c >= 0x80) classes[c] = kNonAscii;
+            else if (kAscii.word[c]) classes[c] = kWordByte;
+        }
+        for (const char c : {'\n', '.', '!', '?'}) classes[static_cast<unsigned char>(c)] |= kBreakByte;
+        for (const auto& term : terms_) {
+            const auto first = static_cast<unsigned char>(term.word[0]);
+            if (first >= 0x80) {
+                // A stem with a non-ASCII first letter is compared with every word (match()).
+                for (auto& cls : classes)
+                    if (cls & kWordByte) cls |= kTermStart;
+                continue;
+            }
+            classes[first] |= kTermStart;
+            classes[static_cast<unsigned char>(std::toupper(first))] |= kTermStart;
+        }
+        std::string folded;
+        const std::size_t size = text_.size();
+        unsigned previous = 0;  // the class of the byte before, or 0 after a non-word character
+        for (std::size_t i = 0; i < size;) {
+            const unsigned cls = classes[static_cast<unsigned char>(text_[i])];
+            // A term's first letter counts only where a word starts.
+            const unsigned starts_word = ~(previous << 1) & kTermStart;
+            if (!(cls & (kBreakByte | kNonAscii | starts_word))) {
+                previous = cls;
+                ++i;
+                continue;
+            }
+            if (cls & kBreakByte) {
                 // Sentences are found on the way (their ends are not words).
-                const std::size_t c = static_cast<unsigned char>(text_[i]);
-                if (c == '\n' || c == '.' || c == '!' || c == '?') {
-                    if (const std::size_t start = sentence_break(text_, i); start > starts_.back() && start < size)
-                        starts_.push_back(start);
-                }
+                if (const std::size_t start = sentence_break(text_, i); start > starts_.back() && start < size)
+                    starts_.push_back(start);
+                previous = 0;
+                ++i;
+                continue;
+            }
+            bool word = true;
+            const std::size_t next = cls & kNonAscii ? next_char(i, word) : i + 1;
+            if (!word || (previous & kWordByte)) {  // not a word, or within one
+                previous = word ? kWordByte : 0;
                 i = next;
                 continue;
             }
             const std::size_t begin = i;
-            bool ascii = static_cast<unsigned char>(text_[begin]) < 0x80;
-            for (i = next; i < size; i = next) {
-                const auto c = static_cast<unsigned char>(text_[i]);
-                if (c < 0x80) {
-                    if (!kAscii.word[c]) break;
-                    next = i + 1;
-                    continue;
-                }
-                ascii = false;
-                next = next_char(i, word);
-                if (!word) break;
-            }
-            words_.push_back({begin, i});
-            const auto first = static_cast<unsigned char>(text_[begin]);
-            if (first < 0x80 && !starts[static_cast<unsigned char>(kAscii.lower[first])] && !non_ascii_term) continue;
-            folded.clear();
-            if (ascii) {
-                for (std::size_t k = begin; k < i; ++k) folded += kAscii.lower[static_cast<unsigned char>(text_[k])];
-            } else {
-                for (Xapian::Utf8Iterator it(text_.data() + begin, i - begin); it != Xapian::Utf8Iterator(); ++it)
-                    Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(*it));
-            }
-            if (auto term = match(folded, stemmed)) matches_.push_back({{begin, i}, *term, starts_.size() - 1});
+            i = word_end(next);
+            previous = kWordByte;
+            fold(begin, i, folded);
+            if (auto term = match(folded)) matches_.push_back({{begin, i}, *term, starts_.size() - 1});
+        }
+    }
+
+    /// @p folded: the word [@p begin, @p end) in lower case.
+    void fold(std::size_t begin, std::size_t end, std::string& folded) const {
+        folded.clear();
+        const bool ascii = std::all_of(text_.begin() + begin, text_.begin() + end,
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (ascii) {
+            for (std::size_t k = begin; k < end; ++k) folded += kAscii.lower[static_cast<unsigned char>(text_[k])];
+        } else {
+            for (Xapian::Utf8Iterator it(text_.data() + begin, end - begin); it != Xapian::Utf8Iterator(); ++it)
+                Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(*it));
         }
     }
 
     /// The heaviest term @p folded matches, if any. Words are stemmed only
     /// when they could match a stem: Snowball stemmers change the ends of
     /// words, so for ASCII-initial words the first letter must agree.
-    std::optional<std::size_t> match(const std::string& folded, std::string& stemmed) const {
+    std::optional<std::size_t> match(const std::string& folded) {
         std::optional<std::size_t> best;
-        bool have_stem = false;
+        const std::string* stemmed = nullptr;
         for (std::size_t t = 0; t < terms_.size(); ++t) {
             const SnippetTerm& term = terms_[t];
             bool hit = false;
@@ -225,11 +296,8 @@ class Scan {
                 hit = folded == term.word;
             } else if (folded[0] == term.word[0] || static_cast<unsigned char>(folded[0]) >= 0x80 ||
                        static_cast<unsigned char>(term.word[0]) >= 0x80) {
-                if (!have_stem) {
-                    stemmed = stem_(folded);
-                    have_stem = true;
-                }
-                hit = stemmed == term.word;
+                if (!stemmed) stemmed = &stem_(folded);
+                hit = *stemmed == term.word;
             }
             if (hit && (!best || term.weight > terms_[*best].weight)) best = t;
         }
@@ -238,9 +306,9 @@ class Scan {
 
     std::string_view text_;
     const std::vector<SnippetTerm>& terms_;
-    const Xapian::Stem& stem_;
+    CachingStemmer& stem_;
     std::vector<std::size_t> starts_{0};  // where each sentence starts
-    std::vector<Span> words_;
+    std::vector<Span> words_;     // split_words()'s
     std::vector<Match> matches_;  // in text order
 };
 
@@ -310,15 +378,24 @@ bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetT
     return false;
 }
 
+const std::string& CachingStemmer::operator()(const std::string& word) {
+    auto it = stems_.find(word);
+    if (it != stems_.end()) return it->second;
+    if (stems_.size() >= kMaxWords) stems_.clear();
+    return stems_.emplace(word, stem_(word)).first->second;
+}
+
 std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,
-                                           const Xapian::Stem& stem, const SnippetStyle& style) {
+                                           CachingStemmer& stem, const SnippetStyle& style) {
     if (terms.empty()) return std::nullopt;
-    const Scan scan(text, terms, stem);
+    Scan scan(text, terms, stem);
     if (!scan.matched()) return std::nullopt;
 
     const std::size_t max_bytes = std::max<std::size_t>(style.max_bytes, 1);
     const std::size_t s = scan.best_sentence(std::max(double(max_bytes), 2.0));
     const Span sentence = scan.sentence(s);
+    // Every cut below falls within the sentence or the max_bytes from its start.
+    scan.split_words(sentence.begin, std::max(sentence.end, sentence.begin + max_bytes));
     Span shown = sentence;
     if (sentence.end - sentence.begin > max_bytes) {
         shown = best_window(scan, terms, s, sentence, max_bytes);

@@ -20,6 +20,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -55,6 +57,27 @@ std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian:
 /// more than a passage without the query's words.
 bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetTerm>& terms);
 
+/// A stemmer that remembers the stems it made. Snippets stem the words of
+/// every hit that may match a query word, and the hits of a search, and of
+/// the searches of a batch, share most of their words: a look-up costs a
+/// fraction of a Snowball stem. One per thread, as the Xapian::Stem it wraps.
+class CachingStemmer {
+  public:
+    explicit CachingStemmer(Xapian::Stem stem) : stem_(std::move(stem)) {}
+
+    /// The stem of @p word (lower case).
+    const std::string& operator()(const std::string& word);
+
+    const Xapian::Stem& stemmer() const { return stem_; }
+
+  private:
+    /// A bound on memory: forgetting all now and then costs little.
+    static constexpr std::size_t kMaxWords = 1 << 16;
+
+    Xapian::Stem stem_;
+    std::unordered_map<std::string, std::string> stems_;
+};
+
 /// How a snippet looks: at most @p max_bytes of text (markers not counted),
 /// matched words between @p start and @p end, @p omit where text was left out.
 struct SnippetStyle {
@@ -71,7 +94,7 @@ struct SnippetStyle {
 /// weight of matches; cut at word boundaries. Whitespace is kept as in the
 /// text. nullopt when no word of @p text matches any term.
 std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,
-                                           const Xapian::Stem& stem, const SnippetStyle& style);
+                                           CachingStemmer& stem, const SnippetStyle& style);
 
 }  // namespace newsdex
 

@@ -88,11 +88,12 @@ std::string text_opening(const std::string& text, std::size_t bytes) {
 struct Searcher::Impl {
     /// The stemmer snippets of an article in @p language highlight with:
     /// the one its words were indexed with.
-    const Xapian::Stem& stemmer_for(const std::string& language) {
+    CachingStemmer& stemmer_for(const std::string& language) {
         auto it = stemmers.find(language);
         if (it == stemmers.end()) {
             const bool known = !snowball_language(language).empty();
-            it = stemmers.emplace(language, known ? make_snowball_stem(language) : Xapian::Stem()).first;
+            it = stemmers.emplace(language, CachingStemmer(known ? make_snowball_stem(language) : Xapian::Stem()))
+                     .first;
         }
         return it->second;
     }
@@ -115,7 +116,7 @@ struct Searcher::Impl {
     Gazetteer actors, places;  ///< empty until load_gazetteers_for() needs them
     bool gazetteers_loaded = false;
     std::unique_ptr<QueryTranslator> translator;
-    std::map<std::string, Xapian::Stem> stemmers;
+    std::map<std::string, CachingStemmer> stemmers;
     /// The current query's words, where snippets of long texts look (run()).
     std::vector<std::string> snippet_words;
     /// The same terms, weighted, for passage_snippet() (run()).
@@ -199,7 +200,7 @@ SearchHit Searcher::Impl::make_hit(const Xapian::Document& doc, double weight, u
         const std::string& text = data.text;
         if (has_free_text) {
             // Highlight with the stemmer the article was indexed with.
-            const Xapian::Stem& stem = stemmer_for(hit.lang.empty() ? "en" : hit.lang);
+            CachingStemmer& stem = stemmer_for(hit.lang.empty() ? "en" : hit.lang);
             // The query's own terms pick the passage (passage_snippet.h).
             const SnippetWindow read = snippet_window(text, snippet_words, kPassageScanBytes);
             const SnippetStyle style{request.snippet_bytes, markers.start, markers.end, "…"};
@@ -216,7 +217,7 @@ SearchHit Searcher::Impl::make_hit(const Xapian::Document& doc, double weight, u
             // a long text is read only around the first query word.
             const SnippetWindow window = snippet_window(text, snippet_words);
             const std::string scanned(window.text);
-            hit.snippet = unescape_html(single_line(mset.snippet(scanned, request.snippet_bytes, stem,
+            hit.snippet = unescape_html(single_line(mset.snippet(scanned, request.snippet_bytes, stem.stemmer(),
                                                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
                                                                      Xapian::MSet::SNIPPET_CJK_NGRAM,
                                                                  markers.start, markers.end, "…")));

@@ -17,8 +17,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace newsdex;
     if (size < 2) return 0;
-    static const Xapian::Stem english = make_snowball_stem("english");
-    static const Xapian::Stem french = make_snowball_stem("french");
+    static CachingStemmer english(make_snowball_stem("english"));
+    static CachingStemmer french(make_snowball_stem("french"));
     const unsigned options = data[0];
     const std::string_view input = fuzz::as_text(data + 1, size - 1);
     const std::size_t newline = input.find('\n');

@@ -18,12 +18,8 @@ SnippetTerm stem_term(std::string word, double weight = 1.0) { return {std::move
 SnippetTerm exact_term(std::string word, double weight = 1.0) { return {std::move(word), false, weight}; }
 
 std::string snippet(std::string_view text, const std::vector<SnippetTerm>& terms, std::size_t max_bytes = 240) {
-    static const Xapian::Stem english = make_snowball_stem("english");
-    SnippetStyle style;
-    style.max_bytes = max_bytes;
-    style.start = "[";
-    style.end = "]";
-    style.omit = "...";
+    static CachingStemmer english(make_snowball_stem("english"));
+    const SnippetStyle style{max_bytes, "[", "]", "..."};
     return passage_snippet(text, terms, english, style).value_or("<none>");
 }
 
@@ -96,10 +92,8 @@ TEST_CASE("passage_snippet: a wrapped line is not a sentence end, a blank line i
 }
 
 TEST_CASE("passage_snippet: non-ASCII words are folded and stemmed") {
-    static const Xapian::Stem french = make_snowball_stem("french");
-    SnippetStyle style;
-    style.start = "[";
-    style.end = "]";
+    static CachingStemmer french(make_snowball_stem("french"));
+    SnippetStyle style{240, "[", "]", "…"};
     const std::string text = "Les ÉLECTIONS législatives ont été reportées à Bamako.";
     auto s = passage_snippet(text, {stem_term(french("élections"))}, french, style);
     REQUIRE(s);
@@ -114,6 +108,45 @@ TEST_CASE("passage_snippet: non-ASCII words are folded and stemmed") {
     REQUIRE(s);
     Xapian::Utf8Iterator it(*s);
     for (; it != Xapian::Utf8Iterator(); ++it) CHECK(*it != 0xFFFD);
+}
+
+TEST_CASE("passage_snippet: a term matches whole words only, wherever a word starts") {
+    // After ASCII and non-ASCII punctuation, not after a letter of either kind.
+    CHECK(snippet("Xattack, éattack (attack) —attack «attacks» l’attack attack_2 attack.",
+                  {exact_term("attack")}, 200) ==
+          "Xattack, éattack ([attack]) —[attack] «attacks» l’[attack] attack_2 [attack].");
+    CHECK(snippet("Xattack, éattack (attack) —attack «attacks» l’attack.", {stem_term("attack")}, 200) ==
+          "Xattack, éattack ([attack]) —[attack] «[attacks]» l’[attack].");
+    // A word starting with a non-ASCII letter, and a term starting with one.
+    static CachingStemmer french(make_snowball_stem("french"));
+    SnippetStyle style{240, "[", "]", "…"};
+    CHECK(passage_snippet("L’État malien et les États voisins.", {stem_term(french("états"))}, french, style) ==
+          "L’[État] malien et les [États] voisins.");
+    CHECK(passage_snippet("Des élections à Ségou: élire, élu.", {stem_term(french("élection")), exact_term("ségou")},
+                          french, style) == "Des [élections] à [Ségou]: élire, élu.");
+}
+
+TEST_CASE("CachingStemmer: the stems of its stemmer, however many words it has seen") {
+    const Xapian::Stem english = make_snowball_stem("english");
+    CachingStemmer cached(english);
+    const std::vector<std::string> words = {"attacks", "attacked", "the", "countries", "dying", "generously"};
+    for (int round = 0; round < 2; ++round)
+        for (const auto& word : words) CHECK(cached(word) == english(word));
+    // Past the bound it forgets, and still answers right.
+    std::string word = "aaaa";
+    for (int i = 0; i < 70000; ++i) {
+        for (std::size_t k = word.size(); k-- > 0;) {
+            if (word[k] != 'z') {
+                ++word[k];
+                break;
+            }
+            word[k] = 'a';
+        }
+        const std::string inflected = std::string(word).append("ing");
+        if (i % 997 == 0) REQUIRE(cached(inflected) == english(inflected));
+        else cached(word);
+    }
+    for (const auto& w : words) CHECK(cached(w) == english(w));
 }
 
 TEST_CASE("snippet_terms: the free-text terms, weighted by their idf") {
