@@ -379,10 +379,19 @@ bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetT
 }
 
 const std::string& CachingStemmer::operator()(const std::string& word) {
-    auto it = stems_.find(word);
-    if (it != stems_.end()) return it->second;
-    if (stems_.size() >= kMaxWords) stems_.clear();
-    return stems_.emplace(word, stem_(word)).first->second;
+    const std::size_t hash = std::hash<std::string>()(word);
+    Slot* slot = &slots_[hash & (slots_.size() - 1)];
+    if (slot->used && slot->word == word) return slot->stem;
+    if (++misses_ > 2 * slots_.size() && slots_.size() < kMaxSlots) {
+        // Many misses: more words than slots. Start again four times larger.
+        slots_ = std::vector<Slot>(slots_.size() * 4);
+        misses_ = 0;
+        slot = &slots_[hash & (slots_.size() - 1)];
+    }
+    slot->word = word;
+    slot->stem = stem_(word);
+    slot->used = true;
+    return slot->stem;
 }
 
 std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,

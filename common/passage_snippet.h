@@ -20,7 +20,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -59,11 +58,15 @@ bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetT
 
 /// A stemmer that remembers the stems it made. Snippets stem the words of
 /// every hit that may match a query word, and the hits of a search, and of
-/// the searches of a batch, share most of their words: a look-up costs a
-/// fraction of a Snowball stem. One per thread, as the Xapian::Stem it wraps.
+/// the searches of a batch, share most of their words. A direct-mapped
+/// cache (a word evicts the one in its slot): a hash table's buckets and
+/// nodes cost more than half of a stem, these slots a fraction of it. The
+/// cache starts small and grows with the words it misses: a search in a
+/// process of its own stems a few hundred words, a batch tens of thousands.
+/// One per thread, as the Xapian::Stem it wraps.
 class CachingStemmer {
   public:
-    explicit CachingStemmer(Xapian::Stem stem) : stem_(std::move(stem)) {}
+    explicit CachingStemmer(Xapian::Stem stem) : stem_(std::move(stem)), slots_(kFirstSlots) {}
 
     /// The stem of @p word (lower case).
     const std::string& operator()(const std::string& word);
@@ -71,11 +74,15 @@ class CachingStemmer {
     const Xapian::Stem& stemmer() const { return stem_; }
 
   private:
-    /// A bound on memory: forgetting all now and then costs little.
-    static constexpr std::size_t kMaxWords = 1 << 16;
+    static constexpr std::size_t kFirstSlots = 256, kMaxSlots = std::size_t(1) << 14;
 
+    struct Slot {
+        std::string word, stem;
+        bool used = false;
+    };
     Xapian::Stem stem_;
-    std::unordered_map<std::string, std::string> stems_;
+    std::vector<Slot> slots_;  // a power of two of them
+    std::size_t misses_ = 0;   // since the last growth
 };
 
 /// How a snippet looks: at most @p max_bytes of text (markers not counted),
