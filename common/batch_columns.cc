@@ -72,6 +72,25 @@ IdColumn read_ids(const Xapian::Database& db) {
     return column;
 }
 
+FacetKeys split_values(const ValueColumn& column, const SplitValue& split) {
+    FacetKeys out;
+    std::unordered_map<std::string, std::uint32_t> ids;
+    std::vector<std::string> keys;
+    out.first.reserve(column.values.size() + 1);
+    for (const std::string& value : column.values) {
+        out.first.push_back(static_cast<std::uint32_t>(out.key_ids.size()));
+        keys.clear();
+        if (!value.empty()) split(value, keys);
+        for (auto& key : keys) {
+            auto [it, added] = ids.try_emplace(key, static_cast<std::uint32_t>(out.keys.size()));
+            if (added) out.keys.push_back(std::move(key));
+            out.key_ids.push_back(it->second);
+        }
+    }
+    out.first.push_back(static_cast<std::uint32_t>(out.key_ids.size()));
+    return out;
+}
+
 /// Which revision of which database @p db is; "" when it cannot be told
 /// apart from another (an in-memory database has no UUID).
 std::string revision_key(const Xapian::Database& db) {
@@ -124,6 +143,14 @@ std::shared_ptr<const ValueColumn> BatchColumns::value_column_of(const Xapian::D
 std::shared_ptr<const IdColumn> BatchColumns::id_column_of(const Xapian::Database& db) {
     const std::string revision = revision_key(db);
     return cached_column(mutex_, ids_, revision, revision, [&] { return read_ids(db); });
+}
+
+std::shared_ptr<const FacetKeys> BatchColumns::facet_keys_of(const Xapian::Database& db, Xapian::valueno slot,
+                                                             int facet, const ValueColumn& column,
+                                                             const SplitValue& split) {
+    const std::string revision = revision_key(db);
+    return cached_column(mutex_, facet_keys_, revision, std::tuple(revision, slot, facet),
+                         [&] { return split_values(column, split); });
 }
 
 }  // namespace newsdex

@@ -18,10 +18,12 @@
 #define NEWSDEX_BATCH_COLUMNS_H
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -59,6 +61,22 @@ struct ValueColumn {
     std::vector<std::string> values;
 };
 
+/// A ValueColumn's values split into the keys one facet counts (the names
+/// of an actor list, its pairs, the month of a day), interned: a batch's
+/// facet counts add integers per distinct value instead of splitting and
+/// hashing each value again for every query.
+struct FacetKeys {
+    /// By key id: the key, as the facet counts it.
+    std::vector<std::string> keys;
+    /// The key ids of value id v are key_ids[first[v]] to key_ids[first[v + 1]].
+    std::vector<std::uint32_t> first;
+    std::vector<std::uint32_t> key_ids;
+};
+
+/// How a facet splits one value into the keys it counts (appended to the
+/// vector, which comes empty).
+using SplitValue = std::function<void(const std::string& value, std::vector<std::string>& keys)>;
+
 /// One database's article IDs (schema::kSlotId), the tie-breaker of every
 /// ranking: a batch's sort takes them from here instead of reading each
 /// candidate's from Xapian's value chunks.
@@ -79,6 +97,10 @@ class BatchColumns {
     std::shared_ptr<const ValueColumn> value_column_of(const Xapian::Database& db, Xapian::valueno slot);
     /// The article IDs of @p db, likewise.
     std::shared_ptr<const IdColumn> id_column_of(const Xapian::Database& db);
+    /// The values of @p column (value_column_of(@p db, @p slot)) split by
+    /// @p split, facet number @p facet's way, likewise.
+    std::shared_ptr<const FacetKeys> facet_keys_of(const Xapian::Database& db, Xapian::valueno slot, int facet,
+                                                   const ValueColumn& column, const SplitValue& split);
 
   private:
     std::mutex mutex_;
@@ -87,6 +109,7 @@ class BatchColumns {
     std::map<std::string, std::shared_ptr<const DayColumn>> days_;
     std::map<std::pair<std::string, Xapian::valueno>, std::shared_ptr<const ValueColumn>> values_;
     std::map<std::string, std::shared_ptr<const IdColumn>> ids_;
+    std::map<std::tuple<std::string, Xapian::valueno, int>, std::shared_ptr<const FacetKeys>> facet_keys_;
 };
 
 }  // namespace newsdex

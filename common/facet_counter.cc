@@ -42,32 +42,31 @@ std::string timeline_label(FacetKind kind, const std::string& value) {
 
 /// Every unordered pair of distinct names, each as "A + B" in alphabetical
 /// order, so a pair has one spelling whichever actor an article names first.
-void count_pairs(std::vector<std::string> names, unsigned articles,
-                 std::unordered_map<std::string, unsigned>& counts) {
+void add_pairs(std::vector<std::string> names, std::vector<std::string>& keys) {
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     for (std::size_t i = 0; i < names.size(); ++i)
         for (std::size_t j = i + 1; j < names.size(); ++j)
-            counts[std::string(names[i]).append(" + ").append(names[j])] += articles;
+            keys.push_back(std::string(names[i]).append(" + ").append(names[j]));
 }
 
-/// Adds @p articles articles whose slot value is @p value to @p counts, as
-/// the facet @p kind sees them.
-void count_value(FacetKind kind, const std::string& value, unsigned articles,
-                 std::unordered_map<std::string, unsigned>& counts) {
+/// Appends to @p keys what facet @p kind counts an article whose slot value
+/// is @p value under: its names, pairs of names, year, month, week, source
+/// or language.
+void split_facet_value(FacetKind kind, const std::string& value, std::vector<std::string>& keys) {
     switch (kind) {
-        case FacetKind::ActorPair: count_pairs(schema::decode_list(value), articles, counts); return;
+        case FacetKind::ActorPair: add_pairs(schema::decode_list(value), keys); return;
         case FacetKind::Actor:
         case FacetKind::Place:
-            for (auto& name : schema::decode_list(value)) counts[name] += articles;
+            for (auto& name : schema::decode_list(value)) keys.push_back(std::move(name));
             return;
-        case FacetKind::Year: counts[value.substr(0, 4)] += articles; return;
-        case FacetKind::Month: counts[value.substr(0, 6)] += articles; return;
+        case FacetKind::Year: keys.push_back(value.substr(0, 4)); return;
+        case FacetKind::Month: keys.push_back(value.substr(0, 6)); return;
         case FacetKind::Week:
-            if (std::string week = iso_week_label(value); !week.empty()) counts[week] += articles;
+            if (std::string week = iso_week_label(value); !week.empty()) keys.push_back(std::move(week));
             return;
         case FacetKind::Source:
-        case FacetKind::Lang: counts[value] += articles; return;
+        case FacetKind::Lang: keys.push_back(value); return;
     }
 }
 
@@ -106,13 +105,13 @@ std::string iso_week_label(std::string_view yyyymmdd) {
 /// starts again.
 class FacetCounter::SlotCounter : public Xapian::MatchSpy {
   public:
-    SlotCounter(Xapian::valueno slot, const Xapian::Database* local, BatchColumns* columns) : slot_(slot) {
+    SlotCounter(Xapian::valueno slot, const Xapian::Database* local, BatchColumns* columns)
+        : slot_(slot), columns_(columns) {
+        if (local) local_ = *local;
         if (local && columns) {
             column_ = columns->value_column_of(*local, slot);
             column_counts_.assign(column_->values.size(), 0);
-        } else if (local) {
-            local_ = *local;
-        } else {
+        } else if (!local) {
             builtin_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
         }
     }
@@ -136,21 +135,44 @@ class FacetCounter::SlotCounter : public Xapian::MatchSpy {
         stream_.skip_to(did);
         if (stream_ != Xapian::ValueIterator() && stream_.get_docid() == did) ++streamed_[*stream_];
     }
-    /// Calls @p add(value, articles) for every value counted.
+    /// Calls @p add(key, articles) for every key of facet @p kind counted
+    /// (split_facet_value()), each key once.
     template <typename Add>
-    void for_each(Add add) const {
-        if (builtin_) {
-            for (auto v = builtin_->values_begin(); v != builtin_->values_end(); ++v) add(*v, v.get_termfreq());
-        } else if (column_) {
+    void for_each_key(FacetKind kind, Add add) const {
+        if (column_) {
+            // The batch splits each distinct value once (batch_columns.h).
+            const auto split = columns_->facet_keys_of(local_, slot_, static_cast<int>(kind), *column_,
+                                                       [kind](const std::string& value, std::vector<std::string>& keys) {
+                                                           split_facet_value(kind, value, keys);
+                                                       });
+            std::vector<Xapian::doccount> key_counts(split->keys.size());
             for (std::size_t id = 1; id < column_counts_.size(); ++id)  // 0: no value, not counted
-                if (column_counts_[id]) add(column_->values[id], column_counts_[id]);
-        } else {
-            for (const auto& [value, articles] : streamed_) add(value, articles);
+                if (const Xapian::doccount articles = column_counts_[id])
+                    for (std::uint32_t k = split->first[id]; k < split->first[id + 1]; ++k)
+                        key_counts[split->key_ids[k]] += articles;
+            for (std::size_t k = 0; k < key_counts.size(); ++k)
+                if (key_counts[k]) add(split->keys[k], key_counts[k]);
+            return;
         }
+        std::unordered_map<std::string, Xapian::doccount> counts;
+        std::vector<std::string> keys;
+        auto count = [&](const std::string& value, Xapian::doccount articles) {
+            // Empty values (undated, no actors, ...) are not counted by the spy.
+            keys.clear();
+            split_facet_value(kind, value, keys);
+            for (const auto& key : keys) counts[key] += articles;
+        };
+        if (builtin_) {
+            for (auto v = builtin_->values_begin(); v != builtin_->values_end(); ++v) count(*v, v.get_termfreq());
+        } else {
+            for (const auto& [value, articles] : streamed_) count(value, articles);
+        }
+        for (const auto& [key, articles] : counts) add(key, articles);
     }
 
   private:
     Xapian::valueno slot_;
+    BatchColumns* columns_;  // or none
     std::unique_ptr<Xapian::ValueCountMatchSpy> builtin_;
     std::shared_ptr<const ValueColumn> column_;
     std::vector<Xapian::doccount> column_counts_;  // by value id
@@ -182,13 +204,10 @@ void FacetCounter::operator()(const Xapian::Document& doc) {
 std::vector<Facet> FacetCounter::facets(unsigned limit) const {
     std::vector<Facet> out;
     for (FacetKind kind : kinds_) {
-        // Empty values (undated, no actors, ...) are not counted by the spy.
-        std::unordered_map<std::string, unsigned> counts;
-        spies_.at(slot_of(kind))->for_each([&](const std::string& value, Xapian::doccount articles) {
-            count_value(kind, value, articles, counts);
-        });
         Facet facet{kind, {}};
-        for (const auto& [value, count] : counts) facet.values.push_back({value, count});
+        spies_.at(slot_of(kind))->for_each_key(kind, [&](const std::string& key, Xapian::doccount articles) {
+            facet.values.push_back({key, articles});
+        });
         auto by_count = [](const FacetValue& a, const FacetValue& b) {
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         };

@@ -118,24 +118,34 @@ TEST_CASE("FacetCounter: value-stream and column counts equal ValueCountMatchSpy
     std::vector<Xapian::WritableDatabase> shards;
     for (int s = 0; s < 2; ++s) shards.emplace_back(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::WritableDatabase single(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    // The same articles on disk: a batch's columns (and the facet keys split
+    // from them) are kept for a database's revision, which one in memory has not.
+    test::TempDir dir;
+    Xapian::WritableDatabase on_disk(dir / "db", Xapian::DB_CREATE_OR_OVERWRITE);
     for (int i = 0; i < 600; ++i) {
         Xapian::Document doc;
         doc.add_boolean_term(i % 3 ? "Xword" : "Xother");
         if (i % 7) doc.add_value(schema::kSlotDate, "2024" + std::string(i % 12 < 9 ? "0" : "") +
                                                         std::to_string(i % 12 + 1) + "15");
         if (i % 5) doc.add_value(schema::kSlotActors, schema::encode_list({actors[i % 5], actors[(i / 5) % 5]}));
+        if (i % 4) doc.add_value(schema::kSlotPlaces, schema::encode_list({i % 8 ? "Gao" : "Kidal"}));
         single.add_document(doc);
         shards[i % 2].add_document(doc);
+        on_disk.add_document(doc);
     }
+    on_disk.commit();
     Xapian::Database sharded;
     for (auto& shard : shards) sharded.add_database(shard);
-    const std::vector<FacetKind> kinds = {FacetKind::Actor, FacetKind::ActorPair, FacetKind::Month, FacetKind::Year};
+    const std::vector<FacetKind> kinds = {FacetKind::Actor, FacetKind::ActorPair, FacetKind::Month,
+                                          FacetKind::Year,  FacetKind::Week,      FacetKind::Place};
     enum class From { Spy, Stream, Columns };
-    auto counted = [&](const Xapian::Database& db, From from) {
-        BatchColumns columns;
-        FacetCounter counter(kinds, from != From::Spy ? &db : nullptr, from == From::Columns ? &columns : nullptr);
+    auto counted = [&](const Xapian::Database& db, From from, const std::string& term = "Xword",
+                       BatchColumns* shared = nullptr) {
+        BatchColumns own;
+        BatchColumns* columns = from == From::Columns ? (shared ? shared : &own) : nullptr;
+        FacetCounter counter(kinds, from != From::Spy ? &db : nullptr, columns);
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query("Xword"));
+        enquire.set_query(Xapian::Query(term));
         counter.attach(enquire);
         enquire.get_mset(0, 10, db.get_doccount());
         std::vector<std::pair<std::string, unsigned>> out;
@@ -149,4 +159,14 @@ TEST_CASE("FacetCounter: value-stream and column counts equal ValueCountMatchSpy
     CHECK(counted(single, From::Columns) == expected);
     CHECK(counted(sharded, From::Spy) == expected);
     CHECK(counted(sharded, From::Stream) != expected);  // why shards keep ValueCountMatchSpy
+
+    // One batch's columns answer query after query, each with its own counts.
+    const Xapian::Database disk(dir / "db");
+    BatchColumns batch;
+    for (const std::string term : {"Xword", "Xother", "Xword", "Xnothing"}) {
+        const auto alone = counted(disk, From::Spy, term);
+        CHECK(counted(disk, From::Columns, term, &batch) == alone);
+        CHECK(counted(disk, From::Stream, term) == alone);
+    }
+    CHECK(counted(disk, From::Columns, "Xword", &batch) == expected);
 }
