@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -124,6 +126,74 @@ TEST_CASE("passage_snippet: a term matches whole words only, wherever a word sta
           "L’[État] malien et les [États] voisins.");
     CHECK(passage_snippet("Des élections à Ségou: élire, élu.", {stem_term(french("élection")), exact_term("ségou")},
                           french, style) == "Des [élections] à [Ségou]: élire, élu.");
+}
+
+namespace {
+
+/// What passage_snippet() should mark, found the plain way: every word of
+/// @p text (a run of word characters, as Xapian's TermGenerator splits
+/// them), folded to lower case, compared with every term, stemmed or not.
+std::string marked_the_plain_way(const std::string& text, const std::vector<SnippetTerm>& terms,
+                                 const Xapian::Stem& stem) {
+    auto is_word = [](unsigned ch) { return ch < 0x80 ? std::isalnum(ch) || ch == '_' : Xapian::Unicode::is_wordchar(ch); };
+    std::string out;
+    Xapian::Utf8Iterator it(text);
+    const Xapian::Utf8Iterator end;
+    while (it != end) {
+        if (!is_word(*it)) {
+            Xapian::Unicode::append_utf8(out, *it++);
+            continue;
+        }
+        std::string word, folded;
+        for (; it != end && is_word(*it); ++it) {
+            Xapian::Unicode::append_utf8(word, *it);
+            Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(*it));
+        }
+        bool hit = false;
+        for (const auto& term : terms) hit |= (term.stemmed ? stem(folded) : folded) == term.word;
+        out += hit ? "[" + word + "]" : word;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, on random texts") {
+    // Pieces that put term letters inside words, after ASCII and non-ASCII
+    // letters and punctuation, across sentence ends and 16-byte blocks.
+    const std::vector<std::string> pieces = {
+        "attack", "Attacks", "ATTACKED", "xattack", "attack_2", "tattack", "kidal", "Kidal", "KIDALS", "the",
+        "état", "États", "éattack", "Ségou", "segou", "2024", "a", "to", "drone", "drones", "Timbuktu",
+        " ", " ", " ", "  ", ". ", "! ", "? ", ", ", "\n", "\n\n", "—", "’", "«", "»", "(", ")", "\"", "-", "..."};
+    const std::vector<std::vector<SnippetTerm>> queries = {
+        {stem_term("attack")},
+        {exact_term("kidal"), stem_term("attack", 2.0)},
+        {stem_term("drone"), exact_term("segou"), stem_term("timbuktu")},
+        {exact_term("état"), stem_term("attack")},  // a term starting with a non-ASCII letter
+        {exact_term("2024"), exact_term("to"), stem_term("the")},
+        // more first letters than the 16-byte scan takes
+        {stem_term("attack"), exact_term("kidal"), stem_term("drone"), exact_term("segou"), stem_term("timbuktu"),
+         exact_term("2024"), exact_term("to"), stem_term("the"), exact_term("xattack")},
+    };
+    static CachingStemmer english(make_snowball_stem("english"));
+    const SnippetStyle whole{1 << 20, "[", "]", "…"};  // room for the whole text
+    std::mt19937 random(20261122);
+    for (int round = 0; round < 3000; ++round) {
+        // Texts start with a word and end with "end.": the snippet is then the whole text.
+        std::string text = "Start";
+        const int count = std::uniform_int_distribution<int>(0, 120)(random);
+        for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+        text += " end.";
+        const auto& terms = queries[random() % queries.size()];
+        const std::string expected = marked_the_plain_way(text, terms, english.stemmer());
+        const auto got = passage_snippet(text, terms, english, whole);
+        if (expected.find('[') == std::string::npos) {
+            CHECK_MESSAGE(!got, text);
+        } else {
+            REQUIRE_MESSAGE(got, text);
+            CHECK_MESSAGE(*got == expected, text);
+        }
+    }
 }
 
 TEST_CASE("CachingStemmer: the stems of its stemmer, however many words it has seen") {
