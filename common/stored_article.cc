@@ -9,6 +9,10 @@
 
 #include "schema.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsdex {
 
 namespace {
@@ -32,6 +36,24 @@ Targets targets_for(std::string_view key, StoredArticle& out, bool want_text) {
     if (key == d::kActors) return {nullptr, &out.actors};
     if (key == d::kPlaces) return {nullptr, &out.places};
     return {};
+}
+
+/// The first byte of @p s from @p from on that a JSON string does not hold
+/// as it is (its closing quote, an escape, a raw control character), or
+/// s.size(). An article's text is most of its data and is read for every
+/// hit shown: 16 bytes at a time where SSE2 is (every x86-64).
+std::size_t plain_run_end(std::string_view s, std::size_t from) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), last_control = _mm_set1_epi8(0x1F);
+    for (; from + 16 <= s.size(); from += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + from));
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, last_control), last_control);  // v <= 0x1F, unsigned
+        const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), control);
+        if (const int mask = _mm_movemask_epi8(stop)) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#endif
+    while (from < s.size() && s[from] != '"' && s[from] != '\\' && static_cast<unsigned char>(s[from]) >= 0x20) ++from;
+    return from;
 }
 
 /// A strict reader of what it supports; any surprise makes it fail, and the
@@ -105,8 +127,7 @@ class FlatReader {
     bool string(std::string* out) {
         if (!take('"')) return false;
         for (;;) {
-            std::size_t j = i_;
-            while (j < s_.size() && s_[j] != '"' && s_[j] != '\\' && static_cast<unsigned char>(s_[j]) >= 0x20) ++j;
+            const std::size_t j = plain_run_end(s_, i_);
             if (out) out->append(s_.data() + i_, j - i_);
             i_ = j;
             if (i_ >= s_.size()) return false;

@@ -77,6 +77,35 @@ TEST_CASE("read_stored_article: the same fields as a JSON parser") {
     }
 }
 
+TEST_CASE("read_stored_article: long texts, escapes and bad bytes at every place of a 16-byte block") {
+    // The reader takes plain runs 16 bytes at a time: each special byte is
+    // tried at every offset, near and past a block's end.
+    const std::string plain = "Kidal, Gao, Ségou: 加奥 — attaques. ";
+    for (const std::string special : {"\"", "\\", "\n", "\t", "\x1f", "é", "😀"}) {
+        for (std::size_t at = 0; at < 40; ++at) {
+            std::string text = plain + plain;
+            if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+            text.insert(at, special);
+            const nlohmann::json written = {{"id", "x"}, {"text", text}, {"title", text}};
+            for (const std::string& data : {written.dump(), written.dump(-1, ' ', true)}) {  // UTF-8; \uXXXX
+                CAPTURE(data);
+                check_same(read_stored_article(data, true), reference(data));
+            }
+        }
+    }
+    // A raw control character (not JSON) or a missing closing quote, anywhere.
+    for (std::size_t at = 0; at < 40; ++at) {
+        std::string data = R"({"id":"x","text":")" + plain + plain + R"("})";
+        std::string raw = data;
+        raw[18 + at] = '\x01';  // after the text's opening quote
+        CAPTURE(raw);
+        check_same(read_stored_article(raw, true), reference(raw));
+        const std::string cut = data.substr(0, 18 + at);
+        CAPTURE(cut);
+        check_same(read_stored_article(cut, true), reference(cut));
+    }
+}
+
 TEST_CASE("read_stored_article: the text only when asked for") {
     const std::string data = R"({"id":"a1","text":"a long text"})";
     CHECK(read_stored_article(data, true).text == "a long text");
