@@ -52,7 +52,9 @@ std::string iso_week_label(std::string_view yyyymmdd);
 /// In a batch the spies of one local database count from the batch's
 /// columns (batch_columns.h) instead: one counter per distinct value of the
 /// slot, added to by the match's docid, with no value read, copied or
-/// hashed (the columns are read once per batch).
+/// hashed (the columns are read once per batch); the batch also splits each
+/// distinct value into the facet's keys once (BatchColumns::facet_keys_of()),
+/// so a query's counts are added up by key id.
 class FacetCounter {
   public:
     /// Counts @p kinds from the value streams of @p local, the database the

@@ -68,7 +68,7 @@ class CachingStemmer {
   public:
     explicit CachingStemmer(Xapian::Stem stem) : stem_(std::move(stem)), slots_(kFirstSlots) {}
 
-    /// The stem of @p word (lower case).
+    /// The stem of @p word (lower case), valid until the next call.
     const std::string& operator()(const std::string& word);
 
     const Xapian::Stem& stemmer() const { return stem_; }
