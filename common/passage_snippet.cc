@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <utility>
 
 #include "snippet_window.h"
 
@@ -278,11 +279,15 @@ class Scan {
         }
         for (const char c : {'\n', '.', '!', '?'}) classes[static_cast<unsigned char>(c)] |= kBreakByte;
         std::string term_starts;  // the bytes marked kTermStart, if few
-        bool every_word = false;
+        [[maybe_unused]] bool every_word = false;  // read by the SSE2 scan only
         for (const auto& term : terms_) {
             const auto first = static_cast<unsigned char>(term.word[0]);
+            // A term starting with punctuation is no word the scan reads:
+            // it never matches, and marking its first byte would make that
+            // byte start a word and swallow the word after it.
+            if (first < 0x80 && !kAscii.word[first]) continue;
             if (first >= 0x80) {
-                // A stem with a non-ASCII first letter is compared with every word (match()).
+                // A term with a non-ASCII first letter is compared with every word (match()).
                 for (auto& cls : classes)
                     if (cls & kWordByte) cls |= kTermStart;
                 every_word = true;
@@ -456,9 +461,10 @@ const std::string& CachingStemmer::operator()(const std::string& word) {
     const std::size_t hash = std::hash<std::string>()(word);
     Slot* slot = &slots_[hash & (slots_.size() - 1)];
     if (slot->used && slot->word == word) return slot->stem;
+    std::vector<Slot> outgrown;  // kept to the end: @p word may be one of its stems
     if (++misses_ > 2 * slots_.size() && slots_.size() < kMaxSlots) {
         // Many misses: more words than slots. Start again four times larger.
-        slots_ = std::vector<Slot>(slots_.size() * 4);
+        outgrown = std::exchange(slots_, std::vector<Slot>(slots_.size() * 4));
         misses_ = 0;
         slot = &slots_[hash & (slots_.size() - 1)];
     }

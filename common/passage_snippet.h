@@ -67,6 +67,11 @@ bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetT
 class CachingStemmer {
   public:
     explicit CachingStemmer(Xapian::Stem stem) : stem_(std::move(stem)), slots_(kFirstSlots) {}
+    // A copy would share the Xapian::Stem (reference counted, not thread-safe).
+    CachingStemmer(const CachingStemmer&) = delete;
+    CachingStemmer& operator=(const CachingStemmer&) = delete;
+    CachingStemmer(CachingStemmer&&) = default;
+    CachingStemmer& operator=(CachingStemmer&&) = default;
 
     /// The stem of @p word (lower case), valid until the next call.
     const std::string& operator()(const std::string& word);

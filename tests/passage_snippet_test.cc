@@ -164,16 +164,19 @@ TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, 
     const std::vector<std::string> pieces = {
         "attack", "Attacks", "ATTACKED", "xattack", "attack_2", "tattack", "kidal", "Kidal", "KIDALS", "the",
         "état", "États", "éattack", "Ségou", "segou", "2024", "a", "to", "drone", "drones", "Timbuktu",
-        " ", " ", " ", "  ", ". ", "! ", "? ", ", ", "\n", "\n\n", "—", "’", "«", "»", "(", ")", "\"", "-", "..."};
+        "Gao", "mopti", "Bamako", "(attack)", " ", " ", " ", "  ", ". ", "! ", "? ", ", ", "\n", "\n\n", "—", "’", "«", "»", "(", ")", "\"", "-", "..."};
     const std::vector<std::vector<SnippetTerm>> queries = {
         {stem_term("attack")},
         {exact_term("kidal"), stem_term("attack", 2.0)},
         {stem_term("drone"), exact_term("segou"), stem_term("timbuktu")},
         {exact_term("état"), stem_term("attack")},  // a term starting with a non-ASCII letter
         {exact_term("2024"), exact_term("to"), stem_term("the")},
-        // more first letters than the 16-byte scan takes
+        // a term starting with punctuation matches no word and takes none from the others
+        {exact_term("(attack"), stem_term("attack")},
+        // more first letters (19, both cases) than the 16-byte scan takes
         {stem_term("attack"), exact_term("kidal"), stem_term("drone"), exact_term("segou"), stem_term("timbuktu"),
-         exact_term("2024"), exact_term("to"), stem_term("the"), exact_term("xattack")},
+         exact_term("2024"), exact_term("to"), stem_term("the"), exact_term("xattack"), exact_term("gao"),
+         exact_term("mopti"), exact_term("bamako")},
     };
     static CachingStemmer english(make_snowball_stem("english"));
     const SnippetStyle whole{1 << 20, "[", "]", "…"};  // room for the whole text
