@@ -72,12 +72,13 @@ IdColumn read_ids(const Xapian::Database& db) {
     return column;
 }
 
-FacetKeys split_values(const ValueColumn& column, const SplitValue& split) {
+FacetKeys split_values(const std::shared_ptr<const ValueColumn>& column, const SplitValue& split) {
     FacetKeys out;
+    out.column = column;
     std::unordered_map<std::string, std::uint32_t> ids;
     std::vector<std::string> keys;
-    out.first.reserve(column.values.size() + 1);
-    for (const std::string& value : column.values) {
+    out.first.reserve(column->values.size() + 1);
+    for (const std::string& value : column->values) {
         out.first.push_back(static_cast<std::uint32_t>(out.key_ids.size()));
         keys.clear();
         if (!value.empty()) split(value, keys);
@@ -146,11 +147,14 @@ std::shared_ptr<const IdColumn> BatchColumns::id_column_of(const Xapian::Databas
 }
 
 std::shared_ptr<const FacetKeys> BatchColumns::facet_keys_of(const Xapian::Database& db, Xapian::valueno slot,
-                                                             int facet, const ValueColumn& column,
+                                                             int facet,
+                                                             const std::shared_ptr<const ValueColumn>& column,
                                                              const SplitValue& split) {
     const std::string revision = revision_key(db);
-    return cached_column(mutex_, facet_keys_, revision, std::tuple(revision, slot, facet),
-                         [&] { return split_values(column, split); });
+    auto keys = cached_column(mutex_, facet_keys_, revision, std::tuple(revision, slot, facet),
+                              [&] { return split_values(column, split); });
+    if (keys->column != column) keys = std::make_shared<const FacetKeys>(split_values(column, split));
+    return keys;
 }
 
 }  // namespace newsdex

@@ -66,6 +66,8 @@ struct ValueColumn {
 /// facet counts add integers per distinct value instead of splitting and
 /// hashing each value again for every query.
 struct FacetKeys {
+    /// The column split (whose value ids index first).
+    std::shared_ptr<const ValueColumn> column;
     /// By key id: the key, as the facet counts it.
     std::vector<std::string> keys;
     /// The key ids of value id v are key_ids[first[v]] to key_ids[first[v + 1]].
@@ -98,9 +100,12 @@ class BatchColumns {
     /// The article IDs of @p db, likewise.
     std::shared_ptr<const IdColumn> id_column_of(const Xapian::Database& db);
     /// The values of @p column (value_column_of(@p db, @p slot)) split by
-    /// @p split, facet number @p facet's way, likewise.
+    /// @p split, facet number @p facet's way, likewise. Split again, and
+    /// not kept, when @p column is not the one kept for @p db's revision
+    /// (@p db reopened since @p column was read).
     std::shared_ptr<const FacetKeys> facet_keys_of(const Xapian::Database& db, Xapian::valueno slot, int facet,
-                                                   const ValueColumn& column, const SplitValue& split);
+                                                   const std::shared_ptr<const ValueColumn>& column,
+                                                   const SplitValue& split);
 
   private:
     std::mutex mutex_;

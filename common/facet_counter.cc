@@ -141,7 +141,7 @@ class FacetCounter::SlotCounter : public Xapian::MatchSpy {
     void for_each_key(FacetKind kind, Add add) const {
         if (column_) {
             // The batch splits each distinct value once (batch_columns.h).
-            const auto split = columns_->facet_keys_of(local_, slot_, static_cast<int>(kind), *column_,
+            const auto split = columns_->facet_keys_of(local_, slot_, static_cast<int>(kind), column_,
                                                        [kind](const std::string& value, std::vector<std::string>& keys) {
                                                            split_facet_value(kind, value, keys);
                                                        });

@@ -148,3 +148,32 @@ TEST_CASE("BatchColumns reads a database revision once and a newer one again") {
     // The older revision's column is still the one its searches read.
     CHECK(first->by_docid.size() == 51);
 }
+
+TEST_CASE("BatchColumns: facet keys are those of the column they are asked for, across a reopen") {
+    newsdex::test::TempDir dir;
+    build(dir / "db", 0, 50);
+    BatchColumns columns;
+    Xapian::Database db(dir / "db");
+    const auto year_of = [](const std::string& day, std::vector<std::string>& keys) { keys.push_back(day.substr(0, 4)); };
+    const auto older = columns.value_column_of(db, schema::kSlotDate);
+    const auto older_keys = columns.facet_keys_of(db, schema::kSlotDate, 0, older, year_of);
+    CHECK(older_keys->column == older);
+    CHECK(columns.facet_keys_of(db, schema::kSlotDate, 0, older, year_of) == older_keys);  // kept
+    {
+        Xapian::WritableDatabase writer(dir / "db");
+        for (int i = 50; i < 80; ++i) writer.add_document(article(i));
+        writer.commit();
+    }
+    db.reopen();
+    // A search that read its column before the reopen, then counts after it:
+    // the keys split for it match its column's value ids.
+    const auto stale = columns.facet_keys_of(db, schema::kSlotDate, 0, older, year_of);
+    CHECK(stale->column == older);
+    CHECK(stale->first.size() == older->values.size() + 1);
+    const auto newer = columns.value_column_of(db, schema::kSlotDate);
+    REQUIRE(newer != older);
+    REQUIRE(newer->values.size() > older->values.size());
+    const auto newer_keys = columns.facet_keys_of(db, schema::kSlotDate, 0, newer, year_of);
+    CHECK(newer_keys->column == newer);
+    CHECK(newer_keys->first.size() == newer->values.size() + 1);
+}
