@@ -101,6 +101,11 @@ std::string revision_key(const Xapian::Database& db) {
 
 }  // namespace
 
+bool columns_worth_reading(std::size_t queries, bool facets, Xapian::doccount articles) {
+    const std::size_t articles_per_query = facets ? 20000 : 2000;
+    return queries >= articles / articles_per_query;
+}
+
 std::uint32_t day_number(const Day& day) {
     return static_cast<std::uint32_t>(day.year * 10000 + day.month * 100 + day.day);
 }

@@ -65,9 +65,10 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
     bool emitting = false;             // guarded by mutex: a worker is emitting
     std::atomic<std::size_t> next_query{0};
     std::exception_ptr failure;
-    // The batch's date filters and facet counts read each database's
-    // columns once, shared by the threads (batch_columns.h).
-    BatchColumns columns;
+    // The batch's date filters, facet counts and sorts read each database's
+    // columns once, shared by the threads, if the batch is large enough to
+    // repay reading them (batch_columns.h).
+    BatchColumns columns(queries.size(), !base.facets.empty());
 
     // Emits the ready answers in order, from next_to_emit on; @p lock holds
     // the mutex (released around each emit() call). If emit() throws, the

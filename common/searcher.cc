@@ -139,6 +139,8 @@ struct Searcher::Impl {
     }
 
     void load() {
+        // A batch too small for the collection searches as one search alone does.
+        if (columns && !columns->worth_reading(db)) columns = nullptr;
         gazetteers_loaded = false;
         translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, columns);
     }

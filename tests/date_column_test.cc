@@ -177,3 +177,24 @@ TEST_CASE("BatchColumns: facet keys are those of the column they are asked for, 
     CHECK(newer_keys->column == newer);
     CHECK(newer_keys->first.size() == newer->values.size() + 1);
 }
+
+// Reading a million articles' columns takes longer than a few searches:
+// a batch reads them only when it has enough queries to repay them.
+TEST_CASE("BatchColumns: a batch reads the columns only when it has enough queries for the collection") {
+    CHECK_FALSE(columns_worth_reading(1, true, 1000000));
+    CHECK_FALSE(columns_worth_reading(10, true, 1000000));
+    CHECK(columns_worth_reading(100, true, 1000000));
+    CHECK_FALSE(columns_worth_reading(100, false, 1000000));  // plain searches save less each
+    CHECK(columns_worth_reading(500, false, 1000000));
+    CHECK(columns_worth_reading(1, true, 20000));
+    CHECK(columns_worth_reading(1, false, 1000));
+    CHECK_FALSE(columns_worth_reading(1, false, 20000));
+
+    newsdex::test::TempDir dir;
+    build(dir / "db", 0, 5000);
+    const Xapian::Database db(dir / "db");
+    CHECK(BatchColumns().worth_reading(db));  // by default, always
+    CHECK(BatchColumns(1, true).worth_reading(db));
+    CHECK_FALSE(BatchColumns(1, false).worth_reading(db));
+    CHECK(BatchColumns(3, false).worth_reading(db));
+}
