@@ -154,7 +154,9 @@ TEST_CASE("BatchColumns: facet keys are those of the column they are asked for, 
     build(dir / "db", 0, 50);
     BatchColumns columns;
     Xapian::Database db(dir / "db");
-    const auto year_of = [](const std::string& day, std::vector<std::string>& keys) { keys.push_back(day.substr(0, 4)); };
+    const auto year_of = [](const std::string& day, std::vector<std::string>& keys) {
+        keys.push_back(day.substr(0, 4));
+    };
     const auto older = columns.value_column_of(db, schema::kSlotDate);
     const auto older_keys = columns.facet_keys_of(db, schema::kSlotDate, 0, older, year_of);
     CHECK(older_keys->column == older);

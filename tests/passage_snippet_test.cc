@@ -164,7 +164,8 @@ TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, 
     const std::vector<std::string> pieces = {
         "attack", "Attacks", "ATTACKED", "xattack", "attack_2", "tattack", "kidal", "Kidal", "KIDALS", "the",
         "état", "États", "éattack", "Ségou", "segou", "2024", "a", "to", "drone", "drones", "Timbuktu",
-        "Gao", "mopti", "Bamako", "(attack)", " ", " ", " ", "  ", ". ", "! ", "? ", ", ", "\n", "\n\n", "—", "’", "«", "»", "(", ")", "\"", "-", "..."};
+        "Gao", "mopti", "Bamako", "(attack)",
+        " ", " ", " ", "  ", ". ", "! ", "? ", ", ", "\n", "\n\n", "—", "’", "«", "»", "(", ")", "\"", "-", "..."};
     const std::vector<std::vector<SnippetTerm>> queries = {
         {stem_term("attack")},
         {exact_term("kidal"), stem_term("attack", 2.0)},
