@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 #include "snippet_window.h"
@@ -138,6 +139,26 @@ class BlockScanner {
 };
 #endif
 
+/// The second letters a word may have, by its first (both ASCII, in lower
+/// case), to be worth reading: an exact term is its word, and a stem of four
+/// letters or more starts with the first two letters of its words (when the
+/// stemmer keeps word starts). Most words that start with a term's first
+/// letter go on otherwise (the "in" of "introduce": "is", "it", "its"); one
+/// lookup skips them instead of reading, folding and stemming them.
+class SecondLetters {
+  public:
+    void allow(unsigned char first, unsigned char second) {
+        allowed_[first][second >> 6] |= std::uint64_t(1) << (second & 63);
+    }
+    void allow_any(unsigned char first) { allowed_[first][0] = allowed_[first][1] = ~std::uint64_t(0); }
+    bool allows(unsigned char first, unsigned char second) const {
+        return allowed_[first][second >> 6] >> (second & 63) & 1;
+    }
+
+  private:
+    std::uint64_t allowed_[128][2] = {};
+};
+
 class Scan {
   public:
     Scan(std::string_view text, const std::vector<SnippetTerm>& terms, CachingStemmer& stem)
@@ -266,8 +287,9 @@ class Scan {
     }
 
     // Most words cannot match: only a word whose first letter some term
-    // starts with (or that starts with a non-ASCII letter) is read, folded
-    // and compared. The other bytes are skipped 16 at a time (BlockScanner)
+    // starts with (or that starts with a non-ASCII letter) is looked at, and
+    // read, folded and compared if its second letter may match too. The
+    // other bytes are skipped 16 at a time (BlockScanner)
     // or, byte by byte, with one table lookup and a branch that is rarely
     // taken: branching on every word's start and end mispredicted about
     // once a word, most of the scan's time.
@@ -279,20 +301,27 @@ class Scan {
         }
         for (const char c : {'\n', '.', '!', '?'}) classes[static_cast<unsigned char>(c)] |= kBreakByte;
         std::string term_starts;  // the bytes marked kTermStart, if few
-        [[maybe_unused]] bool every_word = false;  // read by the SSE2 scan only
+        bool every_word = false;
+        SecondLetters seconds;
         for (const auto& term : terms_) {
             const auto first = static_cast<unsigned char>(term.word[0]);
             // A term starting with punctuation is no word the scan reads:
             // it never matches, and marking its first byte would make that
             // byte start a word and swallow the word after it.
             if (first < 0x80 && !kAscii.word[first]) continue;
-            if (first >= 0x80) {
-                // A term with a non-ASCII first letter is compared with every word (match()).
+            if (first >= 0x80 || (term.stemmed && !stems_keep_start(term.word))) {
+                // Compared with every word (match()): a term with a non-ASCII
+                // first letter, or a stem that words starting otherwise have.
                 for (auto& cls : classes)
                     if (cls & kWordByte) cls |= kTermStart;
                 every_word = true;
                 continue;
             }
+            const auto second = static_cast<unsigned char>(term.word.size() > 1 ? term.word[1] : 0);
+            if (second < 0x80 && kAscii.word[second] && (!term.stemmed || term.word.size() >= 4))
+                seconds.allow(first, second);
+            else
+                seconds.allow_any(first);
             for (const auto c : {first, static_cast<unsigned char>(std::toupper(first))}) {
                 if (!(classes[c] & kTermStart)) term_starts += static_cast<char>(c);
                 classes[c] |= kTermStart;
@@ -341,6 +370,16 @@ class Scan {
                 i = next;
                 continue;
             }
+            if (!every_word && !(cls & kNonAscii) && next < size) {
+                const auto second = static_cast<unsigned char>(text_[next]);
+                if (second < 0x80 && kAscii.word[second] &&
+                    !seconds.allows(kAscii.lower[static_cast<unsigned char>(text_[i])], kAscii.lower[second])) {
+                    // Starts like no term: its other letters are read as a word's inside.
+                    previous = kWordByte;
+                    i = next;
+                    continue;
+                }
+            }
             const std::size_t begin = i;
             i = word_end(next);
             previous = kWordByte;
@@ -362,9 +401,13 @@ class Scan {
         }
     }
 
+    /// Whether a word matching the stem @p stem starts with its first letter
+    /// (then its first two where the stem has four, as SecondLetters says).
+    bool stems_keep_start(const std::string& stem) const { return stem_.keeps_word_starts() && stem.size() >= 2; }
+
     /// The heaviest term @p folded matches, if any. Words are stemmed only
-    /// when they could match a stem: Snowball stemmers change the ends of
-    /// words, so for ASCII-initial words the first letter must agree.
+    /// when they could match a stem: most Snowball stemmers change the ends
+    /// of words only, so for ASCII-initial words the first letter must agree.
     std::optional<std::size_t> match(const std::string& folded) {
         std::optional<std::size_t> best;
         const std::string* stemmed = nullptr;
@@ -373,7 +416,8 @@ class Scan {
             bool hit = false;
             if (!term.stemmed) {
                 hit = folded == term.word;
-            } else if (folded[0] == term.word[0] || static_cast<unsigned char>(folded[0]) >= 0x80 ||
+            } else if (folded[0] == term.word[0] || !stems_keep_start(term.word) ||
+                       static_cast<unsigned char>(folded[0]) >= 0x80 ||
                        static_cast<unsigned char>(term.word[0]) >= 0x80) {
                 if (!stemmed) stemmed = &stem_(folded);
                 hit = *stemmed == term.word;

@@ -25,6 +25,8 @@
 
 #include <xapian.h>
 
+#include "snowball_stemmer.h"
+
 namespace newsdex {
 
 /// How much of a long text passage_snippet() reads: a window of this many
@@ -66,7 +68,8 @@ bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetT
 /// One per thread, as the Xapian::Stem it wraps.
 class CachingStemmer {
   public:
-    explicit CachingStemmer(Xapian::Stem stem) : stem_(std::move(stem)), slots_(kFirstSlots) {}
+    explicit CachingStemmer(Xapian::Stem stem)
+        : stem_(std::move(stem)), keeps_word_starts_(newsdex::keeps_word_starts(stem_)), slots_(kFirstSlots) {}
     // A copy would share the Xapian::Stem (reference counted, not thread-safe).
     CachingStemmer(const CachingStemmer&) = delete;
     CachingStemmer& operator=(const CachingStemmer&) = delete;
@@ -78,6 +81,9 @@ class CachingStemmer {
 
     const Xapian::Stem& stemmer() const { return stem_; }
 
+    /// Whether its stems start as their words do (newsdex::keeps_word_starts()).
+    bool keeps_word_starts() const { return keeps_word_starts_; }
+
   private:
     static constexpr std::size_t kFirstSlots = 256, kMaxSlots = std::size_t(1) << 14;
 
@@ -86,6 +92,7 @@ class CachingStemmer {
         bool used = false;
     };
     Xapian::Stem stem_;
+    bool keeps_word_starts_;
     std::vector<Slot> slots_;  // a power of two of them
     std::size_t misses_ = 0;   // since the last growth
 };

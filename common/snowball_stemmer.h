@@ -28,6 +28,18 @@ std::string snowball_language(const std::string& code_or_name);
 /// Every language libstemmer provides (Snowball names).
 std::vector<std::string> snowball_languages();
 
+/// Whether @p stem (from make_snowball_stem(), or Xapian::Stem() which
+/// stems nothing) leaves the start of a word as it is: a word whose stem
+/// has two letters or more starts with the stem's first letter, and one
+/// whose stem has four or more with its first two (the letters compared as
+/// bytes, in lower case). Snippets rely on it to compare with the query's
+/// stems only the words that start like one. True of the Snowball
+/// algorithms that rewrite the ends of words; false of those that take off
+/// prefixes (Indonesian "membaca" -> "baca", Irish, Kraaij-Pohlmann's
+/// Dutch), rewrite letters anywhere (German2's "ae" -> "ä") or undouble
+/// them at the start (Finnish), and of any algorithm not known here.
+bool keeps_word_starts(const Xapian::Stem& stem);
+
 }  // namespace newsdex
 
 #endif  // NEWSDEX_SNOWBALL_STEMMER_H

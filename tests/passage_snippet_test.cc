@@ -158,14 +158,47 @@ std::string marked_the_plain_way(const std::string& text, const std::vector<Snip
 
 }  // namespace
 
+namespace {
+
+/// Checks passage_snippet() against marked_the_plain_way() on @p rounds
+/// random texts made of @p pieces, for queries drawn from @p queries.
+void check_random_texts(const std::vector<std::string>& pieces,
+                        const std::vector<std::vector<SnippetTerm>>& queries, CachingStemmer& stem, int rounds) {
+    const SnippetStyle whole{1 << 20, "[", "]", "…"};  // room for the whole text
+    std::mt19937 random(20261122);
+    for (int round = 0; round < rounds; ++round) {
+        // Texts start with a word and end with "end.": the snippet is then the whole text.
+        std::string text = "Start";
+        const int count = std::uniform_int_distribution<int>(0, 120)(random);
+        for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+        text += " end.";
+        const auto& terms = queries[random() % queries.size()];
+        const std::string expected = marked_the_plain_way(text, terms, stem.stemmer());
+        const auto got = passage_snippet(text, terms, stem, whole);
+        if (expected.find('[') == std::string::npos) {
+            CHECK_MESSAGE(!got, text);
+        } else {
+            REQUIRE_MESSAGE(got, text);
+            CHECK_MESSAGE(*got == expected, text);
+        }
+    }
+}
+
+const std::vector<std::string> kSeparators = {" ", " ", " ", "  ", ". ", "! ", "? ", ", ", "\n", "\n\n",
+                                              "—", "’", "«", "»", "(", ")", "\"", "-", "..."};
+
+}  // namespace
+
 TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, on random texts") {
     // Pieces that put term letters inside words, after ASCII and non-ASCII
-    // letters and punctuation, across sentence ends and 16-byte blocks.
-    const std::vector<std::string> pieces = {
+    // letters and punctuation, across sentence ends and 16-byte blocks; and
+    // words starting with a term's first letter, or its first two, only.
+    std::vector<std::string> pieces = {
         "attack", "Attacks", "ATTACKED", "xattack", "attack_2", "tattack", "kidal", "Kidal", "KIDALS", "the",
         "état", "États", "éattack", "Ségou", "segou", "2024", "a", "to", "drone", "drones", "Timbuktu",
-        "Gao", "mopti", "Bamako", "(attack)",
-        " ", " ", " ", "  ", ". ", "! ", "? ", ", ", "\n", "\n\n", "—", "’", "«", "»", "(", ")", "\"", "-", "..."};
+        "Gao", "mopti", "Bamako", "(attack)", "atlas", "ATone", "aTTacks", "dying", "die", "Dies", "lying",
+        "in", "introduce", "INtroduced", "is", "it", "its", "kid", "kIdal"};
+    pieces.insert(pieces.end(), kSeparators.begin(), kSeparators.end());
     const std::vector<std::vector<SnippetTerm>> queries = {
         {stem_term("attack")},
         {exact_term("kidal"), stem_term("attack", 2.0)},
@@ -178,26 +211,25 @@ TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, 
         {stem_term("attack"), exact_term("kidal"), stem_term("drone"), exact_term("segou"), stem_term("timbuktu"),
          exact_term("2024"), exact_term("to"), stem_term("the"), exact_term("xattack"), exact_term("gao"),
          exact_term("mopti"), exact_term("bamako")},
+        // a stem of three letters, whose words may go on otherwise (dying -> die)
+        {stem_term("die"), exact_term("atlas")},
+        // a stem and an exact term sharing a first letter, not a second
+        {stem_term("introduc"), exact_term("it"), stem_term("kidal")},
     };
     static CachingStemmer english(make_snowball_stem("english"));
-    const SnippetStyle whole{1 << 20, "[", "]", "…"};  // room for the whole text
-    std::mt19937 random(20261122);
-    for (int round = 0; round < 3000; ++round) {
-        // Texts start with a word and end with "end.": the snippet is then the whole text.
-        std::string text = "Start";
-        const int count = std::uniform_int_distribution<int>(0, 120)(random);
-        for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
-        text += " end.";
-        const auto& terms = queries[random() % queries.size()];
-        const std::string expected = marked_the_plain_way(text, terms, english.stemmer());
-        const auto got = passage_snippet(text, terms, english, whole);
-        if (expected.find('[') == std::string::npos) {
-            CHECK_MESSAGE(!got, text);
-        } else {
-            REQUIRE_MESSAGE(got, text);
-            CHECK_MESSAGE(*got == expected, text);
-        }
-    }
+    check_random_texts(pieces, queries, english, 3000);
+}
+
+TEST_CASE("passage_snippet: with a stemmer that takes off prefixes, words starting otherwise match") {
+    static CachingStemmer indonesian(make_snowball_stem("id"));
+    const SnippetStyle style{240, "[", "]", "…"};
+    CHECK(passage_snippet("Para siswa sedang membaca buku. Mereka dibaca.", {stem_term(indonesian("baca"))},
+                          indonesian, style) == "Para siswa sedang [membaca] buku. Mereka [dibaca].");
+    std::vector<std::string> pieces = {"membaca", "Membaca", "baca", "dibaca", "pembaca", "bacaan", "buku",
+                                       "berlari", "lari", "pelari", "kota", "di", "ke"};
+    pieces.insert(pieces.end(), kSeparators.begin(), kSeparators.end());
+    check_random_texts(pieces, {{stem_term(indonesian("membaca"))}, {stem_term(indonesian("berlari")), exact_term("kota")}},
+                       indonesian, 500);
 }
 
 TEST_CASE("CachingStemmer: the stems of its stemmer, however many words it has seen") {
