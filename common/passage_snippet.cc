@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdint>
 #include <utility>
 
 #include "snippet_window.h"
@@ -139,26 +138,6 @@ class BlockScanner {
 };
 #endif
 
-/// The second letters a word may have, by its first (both ASCII, in lower
-/// case), to be worth reading: an exact term is its word, and a stem of four
-/// letters or more starts with the first two letters of its words (when the
-/// stemmer keeps word starts). Most words that start with a term's first
-/// letter go on otherwise (the "in" of "introduce": "is", "it", "its"); one
-/// lookup skips them instead of reading, folding and stemming them.
-class SecondLetters {
-  public:
-    void allow(unsigned char first, unsigned char second) {
-        allowed_[first][second >> 6] |= std::uint64_t(1) << (second & 63);
-    }
-    void allow_any(unsigned char first) { allowed_[first][0] = allowed_[first][1] = ~std::uint64_t(0); }
-    bool allows(unsigned char first, unsigned char second) const {
-        return allowed_[first][second >> 6] >> (second & 63) & 1;
-    }
-
-  private:
-    std::uint64_t allowed_[128][2] = {};
-};
-
 class Scan {
   public:
     Scan(std::string_view text, const std::vector<SnippetTerm>& terms, CachingStemmer& stem)
@@ -288,8 +267,8 @@ class Scan {
 
     // Most words cannot match: only a word whose first letter some term
     // starts with (or that starts with a non-ASCII letter) is looked at, and
-    // read, folded and compared if its second letter may match too. The
-    // other bytes are skipped 16 at a time (BlockScanner)
+    // read, folded and compared if it starts as a word matching a term
+    // must (starts_like_a_term()). The other bytes are skipped 16 at a time (BlockScanner)
     // or, byte by byte, with one table lookup and a branch that is rarely
     // taken: branching on every word's start and end mispredicted about
     // once a word, most of the scan's time.
@@ -302,7 +281,6 @@ class Scan {
         for (const char c : {'\n', '.', '!', '?'}) classes[static_cast<unsigned char>(c)] |= kBreakByte;
         std::string term_starts;  // the bytes marked kTermStart, if few
         bool every_word = false;
-        SecondLetters seconds;
         for (const auto& term : terms_) {
             const auto first = static_cast<unsigned char>(term.word[0]);
             // A term starting with punctuation is no word the scan reads:
@@ -317,11 +295,8 @@ class Scan {
                 every_word = true;
                 continue;
             }
-            const auto second = static_cast<unsigned char>(term.word.size() > 1 ? term.word[1] : 0);
-            if (second < 0x80 && kAscii.word[second] && (!term.stemmed || term.word.size() >= 4))
-                seconds.allow(first, second);
-            else
-                seconds.allow_any(first);
+            prefixes_.push_back(term.stemmed ? std::string_view(term.word).substr(0, kept_start(term.word))
+                                             : std::string_view(term.word));
             for (const auto c : {first, static_cast<unsigned char>(std::toupper(first))}) {
                 if (!(classes[c] & kTermStart)) term_starts += static_cast<char>(c);
                 classes[c] |= kTermStart;
@@ -370,15 +345,11 @@ class Scan {
                 i = next;
                 continue;
             }
-            if (!every_word && !(cls & kNonAscii) && next < size) {
-                const auto second = static_cast<unsigned char>(text_[next]);
-                if (second < 0x80 && kAscii.word[second] &&
-                    !seconds.allows(kAscii.lower[static_cast<unsigned char>(text_[i])], kAscii.lower[second])) {
-                    // Starts like no term: its other letters are read as a word's inside.
-                    previous = kWordByte;
-                    i = next;
-                    continue;
-                }
+            if (!every_word && !(cls & kNonAscii) && !starts_like_a_term(i)) {
+                // Its other letters are read as a word's inside.
+                previous = kWordByte;
+                i = next;
+                continue;
             }
             const std::size_t begin = i;
             i = word_end(next);
@@ -401,9 +372,30 @@ class Scan {
         }
     }
 
-    /// Whether a word matching the stem @p stem starts with its first letter
-    /// (then its first two where the stem has four, as SecondLetters says).
+    /// Whether the words stemming to @p stem start as it does: with its
+    /// first kept_start() letters (keeps_word_starts()).
     bool stems_keep_start(const std::string& stem) const { return stem_.keeps_word_starts() && stem.size() >= 2; }
+    static std::size_t kept_start(const std::string& stem) { return stem.size() > 3 ? stem.size() - 2 : 1; }
+
+    /// Whether the word at @p i (an ASCII letter) starts with the letters
+    /// that a word matching some term starts with (prefixes_), in either
+    /// case; from a non-ASCII byte on, folding and stemming decide. Most
+    /// words that start with a term's first letter go on otherwise ("is",
+    /// "it" and "international" for "introduce", whose stem is "introduc"),
+    /// and a few compares spare reading, folding and stemming them.
+    bool starts_like_a_term(std::size_t i) const {
+        for (const std::string_view prefix : prefixes_) {
+            std::size_t k = 0;
+            for (; k < prefix.size() && i + k < text_.size(); ++k) {
+                const auto c = static_cast<unsigned char>(text_[i + k]);
+                const auto p = static_cast<unsigned char>(prefix[k]);
+                if (c >= 0x80 || p >= 0x80) return true;
+                if (kAscii.lower[c] != p) break;
+            }
+            if (k == prefix.size()) return true;
+        }
+        return false;
+    }
 
     /// The heaviest term @p folded matches, if any. Words are stemmed only
     /// when they could match a stem: most Snowball stemmers change the ends
@@ -432,6 +424,7 @@ class Scan {
     CachingStemmer& stem_;
     std::vector<std::size_t> starts_{0};  // where each sentence starts
     std::vector<Span> words_;     // split_words()'s
+    std::vector<std::string_view> prefixes_;  // of the terms with an ASCII first letter
     std::vector<Match> matches_;  // in text order
 };
 

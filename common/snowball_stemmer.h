@@ -30,10 +30,10 @@ std::vector<std::string> snowball_languages();
 
 /// Whether @p stem (from make_snowball_stem(), or Xapian::Stem() which
 /// stems nothing) leaves the start of a word as it is: a word whose stem
-/// has two letters or more starts with the stem's first letter, and one
-/// whose stem has four or more with its first two (the letters compared as
-/// bytes, in lower case). Snippets rely on it to compare with the query's
-/// stems only the words that start like one. True of the Snowball
+/// has n >= 2 letters starts with the stem's first max(1, n - 2) letters
+/// (in lower case, compared as bytes up to the first non-ASCII byte of
+/// either: "sévissent" -> "sevis" counts). Snippets rely on it to compare
+/// with the query's stems only the words that start like one. True of the Snowball
 /// algorithms that rewrite the ends of words; false of those that take off
 /// prefixes (Indonesian "membaca" -> "baca", Irish, Kraaij-Pohlmann's
 /// Dutch), rewrite letters anywhere (German2's "ae" -> "ä") or undouble

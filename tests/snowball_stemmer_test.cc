@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -33,17 +34,27 @@ void add_words(const std::string& text, std::set<std::string>& words) {
     if (!word.empty()) words.insert(std::move(word));
 }
 
-bool ascii_letter(char c) { return static_cast<unsigned char>(c) < 0x80; }
+bool ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+/// Whether @p word starts with the first @p n bytes of @p stemmed, compared
+/// up to the first non-ASCII byte of either.
+bool starts_as(const std::string& word, const std::string& stemmed, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k >= word.size()) return false;
+        if (!ascii(word[k]) || !ascii(stemmed[k])) return true;
+        if (word[k] != stemmed[k]) return false;
+    }
+    return true;
+}
 
 /// The words of @p words whose stem breaks keeps_word_starts()'s promise.
 std::vector<std::string> broken_starts(const Xapian::Stem& stem, const std::set<std::string>& words) {
     std::vector<std::string> broken;
     for (const auto& word : words) {
-        if (!ascii_letter(word[0])) continue;
+        if (!ascii(word[0])) continue;
         const std::string stemmed = stem(word);
-        const bool first_differs = stemmed.size() >= 2 && stemmed[0] != word[0];
-        const bool second_differs = stemmed.size() >= 4 && ascii_letter(word[1]) && stemmed[1] != word[1];
-        if (first_differs || second_differs) broken.push_back(word + " -> " + stemmed);
+        if (stemmed.size() >= 2 && !starts_as(word, stemmed, std::max<std::size_t>(1, stemmed.size() - 2)))
+            broken.push_back(word + " -> " + stemmed);
     }
     return broken;
 }
@@ -64,11 +75,13 @@ TEST_CASE("keeps_word_starts: the algorithms that take off prefixes or rewrite t
 
 TEST_CASE("keeps_word_starts: holds for every word of English and French news and speeches") {
     // Words that challenge it: English's exceptions (dying -> die), short
-    // words, apostrophes, doubled letters, y between vowels.
+    // words, apostrophes, doubled letters, y between vowels, French "ic"
+    // before a suffix (sollicité -> solliqu), accents.
     std::set<std::string> words;
     add_words("dying lying tying skies news howe atlas 'tis y yes ayes oyez aa aaa ll eee ii uses "
               "payer ayant crayon noyau pays gesellschaft geothermal aerger oeuvre nneue bunu dime ul ula "
-              "l'armée qu'il jusqu'à Ségou États élections über Ärger bamako tombouctou",
+              "l'armée qu'il jusqu'à Ségou États élections über Ärger bamako tombouctou sollicité sévissent "
+              "replication relational possibility activity organization seaboard",
               words);
     const std::string shared = shared_dir();
     if (shared.empty()) {
