@@ -10,9 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "snippet_reference.h"
 #include "snowball_stemmer.h"
 
 using namespace newsdex;
+using newsdex::test::marked_the_plain_way;
 
 namespace {
 
@@ -126,37 +128,12 @@ TEST_CASE("passage_snippet: a term matches whole words only, wherever a word sta
           "L’[État] malien et les [États] voisins.");
     CHECK(passage_snippet("Des élections à Ségou: élire, élu.", {stem_term(french("élection")), exact_term("ségou")},
                           french, style) == "Des [élections] à [Ségou]: élire, élu.");
+    // A stem whose letters its words spell with accents (público -> public).
+    static CachingStemmer spanish(make_snowball_stem("es"));
+    REQUIRE(spanish("público") == "public");
+    CHECK(passage_snippet("El gasto Público y los públicos, publicar.", {stem_term("public")}, spanish, style) ==
+          "El gasto [Público] y los [públicos], [publicar].");
 }
-
-namespace {
-
-/// What passage_snippet() should mark, found the plain way: every word of
-/// @p text (a run of word characters, as Xapian's TermGenerator splits
-/// them), folded to lower case, compared with every term, stemmed or not.
-std::string marked_the_plain_way(const std::string& text, const std::vector<SnippetTerm>& terms,
-                                 const Xapian::Stem& stem) {
-    auto is_word = [](unsigned ch) { return ch < 0x80 ? std::isalnum(ch) || ch == '_' : Xapian::Unicode::is_wordchar(ch); };
-    std::string out;
-    Xapian::Utf8Iterator it(text);
-    const Xapian::Utf8Iterator end;
-    while (it != end) {
-        if (!is_word(*it)) {
-            Xapian::Unicode::append_utf8(out, *it++);
-            continue;
-        }
-        std::string word, folded;
-        for (; it != end && is_word(*it); ++it) {
-            Xapian::Unicode::append_utf8(word, *it);
-            Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(*it));
-        }
-        bool hit = false;
-        for (const auto& term : terms) hit |= (term.stemmed ? stem(folded) : folded) == term.word;
-        out += hit ? "[" + word + "]" : word;
-    }
-    return out;
-}
-
-}  // namespace
 
 namespace {
 
@@ -197,7 +174,8 @@ TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, 
         "attack", "Attacks", "ATTACKED", "xattack", "attack_2", "tattack", "kidal", "Kidal", "KIDALS", "the",
         "état", "États", "éattack", "Ségou", "segou", "2024", "a", "to", "drone", "drones", "Timbuktu",
         "Gao", "mopti", "Bamako", "(attack)", "atlas", "ATone", "aTTacks", "dying", "die", "Dies", "lying",
-        "in", "introduce", "INtroduced", "is", "it", "its", "kid", "kIdal"};
+        "in", "introduce", "INtroduced", "is", "it", "its", "kid", "kIdal", "intro", "introspection",
+        "INTRODUCTION", "relation", "Relational", "release", "rely", "happy", "Happiness", "happier", "hap"};
     pieces.insert(pieces.end(), kSeparators.begin(), kSeparators.end());
     const std::vector<std::vector<SnippetTerm>> queries = {
         {stem_term("attack")},
@@ -215,6 +193,8 @@ TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, 
         {stem_term("die"), exact_term("atlas")},
         // a stem and an exact term sharing a first letter, not a second
         {stem_term("introduc"), exact_term("it"), stem_term("kidal")},
+        // stems whose last letters their words spell otherwise (happy -> happi)
+        {stem_term("happi"), stem_term("relat"), exact_term("kid")},
     };
     static CachingStemmer english(make_snowball_stem("english"));
     check_random_texts(pieces, queries, english, 3000);
