@@ -268,10 +268,10 @@ class Scan {
     // Most words cannot match: only a word whose first letter some term
     // starts with (or that starts with a non-ASCII letter) is looked at, and
     // read, folded and compared if it starts as a word matching a term
-    // must (starts_like_a_term()). The other bytes are skipped 16 at a time (BlockScanner)
-    // or, byte by byte, with one table lookup and a branch that is rarely
-    // taken: branching on every word's start and end mispredicted about
-    // once a word, most of the scan's time.
+    // must (starts_like_a_term()). The other bytes are skipped 16 at a time
+    // (BlockScanner) or, byte by byte, with one table lookup and a branch
+    // that is rarely taken: branching on every word's start and end
+    // mispredicted about once a word, most of the scan's time.
     void find_matches() {
         unsigned char classes[256] = {};
         for (int c = 0; c < 256; ++c) {

@@ -13,6 +13,10 @@ namespace newsdex {
 
 namespace {
 
+/// How a stemmer made here describes itself: this, then the algorithm's
+/// name. Xapian::Stem::get_description() wraps it in "Xapian::Stem(...)".
+constexpr std::string_view kDescriptionPrefix = "snowball:";
+
 class SnowballStemImplementation : public Xapian::StemImplementation {
   public:
     explicit SnowballStemImplementation(const std::string& language)
@@ -35,7 +39,7 @@ class SnowballStemImplementation : public Xapian::StemImplementation {
         return std::string(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer_));
     }
 
-    std::string get_description() const override { return "snowball:" + language_; }
+    std::string get_description() const override { return std::string(kDescriptionPrefix).append(language_); }
 
   private:
     std::string language_;
@@ -74,12 +78,12 @@ bool keeps_word_starts(const Xapian::Stem& stem) {
         "french",  "german",   "greek",      "hindi",   "hungarian", "italian", "lithuanian",
         "lovins",  "nepali",   "norwegian",  "porter",  "portuguese", "romanian", "russian",
         "spanish", "swedish",  "tamil",      "turkish"};
-    // Xapian::Stem describes itself as "Xapian::Stem(" + its implementation's + ")".
     const std::string description = stem.get_description();
     if (description == "Xapian::Stem(none)") return true;
-    constexpr std::string_view kOurs = "Xapian::Stem(snowball:";
-    if (!description.starts_with(kOurs) || !description.ends_with(')')) return false;
-    return suffix_only.contains(std::string_view(description).substr(kOurs.size(), description.size() - kOurs.size() - 1));
+    const std::string ours = std::string("Xapian::Stem(").append(kDescriptionPrefix);
+    if (!description.starts_with(ours) || !description.ends_with(')')) return false;
+    const std::string_view name = std::string_view(description).substr(ours.size());
+    return suffix_only.contains(name.substr(0, name.size() - 1));
 }
 
 Xapian::Stem make_snowball_stem(const std::string& language) {

@@ -33,11 +33,12 @@ std::vector<std::string> snowball_languages();
 /// has n >= 2 letters starts with the stem's first max(1, n - 2) letters
 /// (in lower case, compared as bytes up to the first non-ASCII byte of
 /// either: "sévissent" -> "sevis" counts). Snippets rely on it to compare
-/// with the query's stems only the words that start like one. True of the Snowball
-/// algorithms that rewrite the ends of words; false of those that take off
-/// prefixes (Indonesian "membaca" -> "baca", Irish, Kraaij-Pohlmann's
-/// Dutch), rewrite letters anywhere (German2's "ae" -> "ä") or undouble
-/// them at the start (Finnish), and of any algorithm not known here.
+/// with the query's stems only the words that start like one. True of the
+/// Snowball algorithms that rewrite the ends of words; false of those that
+/// take off prefixes (Indonesian "membaca" -> "baca", Irish,
+/// Kraaij-Pohlmann's Dutch), rewrite letters anywhere (German2's "ae" ->
+/// "ä") or undouble them at the start (Finnish), and of any algorithm not
+/// known here.
 bool keeps_word_starts(const Xapian::Stem& stem);
 
 }  // namespace newsdex

@@ -14,24 +14,16 @@
 #include <vector>
 
 #include "e2e_support.h"
+#include "near_duplicates.h"
 
 using namespace newsdex;
 using newsdex::test::shared_dir;
 
 namespace {
 
-/// The words of @p text (runs of word characters, in lower case).
-void add_words(const std::string& text, std::set<std::string>& words) {
-    std::string word;
-    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
-        if (Xapian::Unicode::is_wordchar(*it)) {
-            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
-        } else if (!word.empty()) {
-            words.insert(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) words.insert(std::move(word));
+/// Adds the words of @p text (lower-cased runs of word characters) to @p words.
+void add_words(std::string_view text, std::set<std::string>& words) {
+    for (auto& word : signature_words(text)) words.insert(std::move(word));
 }
 
 bool ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
