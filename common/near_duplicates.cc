@@ -3,6 +3,7 @@
  */
 #include "near_duplicates.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <xapian.h>
@@ -34,74 +35,155 @@ const std::array<std::uint64_t, kMinHashes>& seeds() {
     return table;
 }
 
-/// FNV-1a over the shingle's words, with a separator so that "ab c" and
-/// "a bc" differ.
-std::uint64_t shingle_hash(const std::vector<std::string>& words, std::size_t first, std::size_t count) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (std::size_t i = first; i < first + count; ++i) {
-        for (unsigned char c : words[i]) {
-            h ^= c;
-            h *= 0x100000001b3ULL;
+/// Lower-cased words laid end to end in one buffer: word i is the bytes
+/// from ends[i - 1] (0 for the first) to ends[i]. A long text has thousands
+/// of words, and a string each was most of the cost of a signature.
+struct WordRun {
+    std::string bytes;
+    std::vector<std::uint32_t> ends;
+};
+
+/// Xapian's word-character test and lower-casing for each ASCII byte, taken
+/// from Xapian itself so that the fast path cannot disagree with it.
+struct AsciiClasses {
+    std::array<bool, 128> word{};
+    std::array<char, 128> lower{};
+    AsciiClasses() {
+        for (unsigned c = 0; c < 128; ++c) {
+            word[c] = Xapian::Unicode::is_wordchar(c);
+            lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
         }
-        h ^= 0x1f;
-        h *= 0x100000001b3ULL;
     }
-    return h;
+};
+
+/// The words of @p text, as signature_words() defines them, into @p out.
+/// ASCII bytes are always one character each, in valid UTF-8 or not, so
+/// only the other bytes need Xapian's decoder, started where it would be.
+void split_words(std::string_view text, WordRun& out) {
+    static const AsciiClasses ascii;
+    out.bytes.clear();
+    out.ends.clear();
+    out.bytes.reserve(text.size());
+    bool in_word = false;
+    auto end_word = [&] {
+        if (in_word) out.ends.push_back(static_cast<std::uint32_t>(out.bytes.size()));
+        in_word = false;
+    };
+    const char* p = text.data();
+    const char* const stop = p + text.size();
+    while (p != stop) {
+        const auto byte = static_cast<unsigned char>(*p);
+        if (byte < 0x80) {
+            if (ascii.word[byte]) {
+                out.bytes += ascii.lower[byte];
+                in_word = true;
+            } else {
+                end_word();
+            }
+            ++p;
+            continue;
+        }
+        Xapian::Utf8Iterator it(p, static_cast<std::size_t>(stop - p));
+        const unsigned ch = *it;
+        ++it;
+        p = it == Xapian::Utf8Iterator() ? stop : it.raw();
+        if (Xapian::Unicode::is_wordchar(ch)) {
+            Xapian::Unicode::append_utf8(out.bytes, Xapian::Unicode::tolower(ch));
+            in_word = true;
+        } else {
+            end_word();
+        }
+    }
+    end_word();
 }
 
-std::size_t word_count(std::string_view text) {
-    std::size_t n = 0;
-    bool in_word = false;
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        const bool word = Xapian::Unicode::is_wordchar(*it);
-        if (word && !in_word) ++n;
-        in_word = word;
+/// FNV-1a over the shingle's words, with a separator so that "ab c" and
+/// "a bc" differ.
+std::uint64_t shingle_hash(const WordRun& words, std::size_t first, std::size_t count) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    const std::size_t from = first ? words.ends[first - 1] : 0;
+    const std::size_t to = words.ends[first + count - 1];
+    std::size_t word_end = words.ends[first];
+    for (std::size_t i = from, w = first;; ++i) {
+        while (i == word_end) {
+            h ^= 0x1f;
+            h *= 0x100000001b3ULL;
+            if (i == to) return h;
+            word_end = words.ends[++w];
+        }
+        h ^= static_cast<unsigned char>(words.bytes[i]);
+        h *= 0x100000001b3ULL;
     }
-    return n;
+}
+
+/// Lowers each of @p mins to mix(shingle ^ its seed) where that is smaller.
+/// Most of a signature's work: 64 mixes per shingle. Branch-free, so that
+/// compilers vectorise it. On x86-64 the CPU picks one of three copies at
+/// start: measured on Reuters-21578 (20,841 signatures), 270 ms with SSE2
+/// only, 199 ms with AVX2, 106 ms with AVX-512, which multiplies 64-bit
+/// lanes.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+[[gnu::target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")]]
+#endif
+void lower_mins(const std::uint64_t* shingles, std::size_t n, std::uint64_t* mins) {
+    const auto& seed = seeds();
+    for (std::size_t s = 0; s < n; ++s) {
+        const std::uint64_t h = shingles[s];
+        for (std::size_t i = 0; i < kMinHashes; ++i) {
+            const std::uint64_t v = mix(h ^ seed[i]);
+            mins[i] = v < mins[i] ? v : mins[i];
+        }
+    }
+}
+
+std::optional<DuplicateSignature> signature_of_run(const WordRun& words, std::size_t shingle_words) {
+    const std::size_t count = words.ends.size();
+    if (count < kMinSignatureWords || shingle_words == 0) return std::nullopt;
+    // A text shorter than a shingle is one shingle.
+    const std::size_t size = std::min(shingle_words, count);
+    std::vector<std::uint64_t> shingles(count - size + 1);
+    for (std::size_t first = 0; first < shingles.size(); ++first) shingles[first] = shingle_hash(words, first, size);
+    DuplicateSignature signature;
+    signature.mins.fill(std::numeric_limits<std::uint64_t>::max());
+    lower_mins(shingles.data(), shingles.size(), signature.mins.data());
+    return signature;
 }
 
 }  // namespace
 
 std::vector<std::string> signature_words(std::string_view text) {
+    WordRun run;
+    split_words(text, run);
     std::vector<std::string> words;
-    std::string word;
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        if (Xapian::Unicode::is_wordchar(*it)) {
-            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
+    words.reserve(run.ends.size());
+    std::uint32_t from = 0;
+    for (std::uint32_t to : run.ends) {
+        words.emplace_back(run.bytes, from, to - from);
+        from = to;
     }
-    if (!word.empty()) words.push_back(std::move(word));
     return words;
 }
 
 std::optional<DuplicateSignature> signature_of_words(const std::vector<std::string>& words,
                                                      std::size_t shingle_words) {
-    if (words.size() < kMinSignatureWords || shingle_words == 0) return std::nullopt;
-    // A text shorter than a shingle is one shingle.
-    const std::size_t size = std::min(shingle_words, words.size());
-    DuplicateSignature signature;
-    signature.mins.fill(std::numeric_limits<std::uint64_t>::max());
-    const auto& seed = seeds();
-    for (std::size_t first = 0; first + size <= words.size(); ++first) {
-        const std::uint64_t h = shingle_hash(words, first, size);
-        for (std::size_t i = 0; i < kMinHashes; ++i) {
-            const std::uint64_t v = mix(h ^ seed[i]);
-            if (v < signature.mins[i]) signature.mins[i] = v;
-        }
+    WordRun run;
+    for (const auto& word : words) {
+        run.bytes += word;
+        run.ends.push_back(static_cast<std::uint32_t>(run.bytes.size()));
     }
-    return signature;
+    return signature_of_run(run, shingle_words);
 }
 
 std::optional<DuplicateSignature> compute_signature(std::string_view title, std::string_view text,
                                                     std::size_t shingle_words) {
-    if (word_count(text) >= kMinTextWords) return signature_of_words(signature_words(text), shingle_words);
+    WordRun run;
+    split_words(text, run);
+    if (run.ends.size() >= kMinTextWords) return signature_of_run(run, shingle_words);
     std::string both(title);
     both += '\n';
     both += text;
-    return signature_of_words(signature_words(both), shingle_words);
+    split_words(both, run);
+    return signature_of_run(run, shingle_words);
 }
 
 BandValues band_values(std::string_view encoded) {
