@@ -53,6 +53,8 @@ std::vector<std::string> reference_words(std::string_view text) {
     return words;
 }
 
+/// splitmix64's finaliser, written out again rather than shared with
+/// near_duplicates.cc on purpose: an edit there must fail here.
 std::uint64_t reference_mix(std::uint64_t x) {
     x ^= x >> 30;
     x *= 0xbf58476d1ce4e5b9ULL;
