@@ -105,7 +105,13 @@ void ShardWriter::run() {
             op = std::move(queue_.front());
             queue_.pop_front();
             queued_bytes_ -= op.bytes;
-            changed_.notify_all();
+            // A pusher blocked on a full queue is woken once the queue is
+            // half empty, not at every article: woken for each one, it
+            // pushed one and blocked again, two context switches per
+            // headline (210,000 for 250,000 headlines). Below half, every
+            // pop wakes it, so an article of any size gets in at the latest
+            // when the queue is empty.
+            if (queued_bytes_ <= queue_bytes_ / 2) changed_.notify_all();
         }
         if (op.kind == Kind::Stop) break;
         apply(op);

@@ -17,6 +17,7 @@
 #include "e2e_support.h"
 #include "index_writer.h"
 #include "schema.h"
+#include "shard_writer.h"
 
 using namespace newsdex;
 using namespace newsdex::test;
@@ -271,4 +272,34 @@ TEST_CASE("shard writers: --memory-limit bounds pending writes, with the same re
     nlohmann::json direct = index(dir / "direct", input, {"--writers", "1", "--memory-limit", "64"});
     CHECK(direct["commits"] > 1);
     CHECK(state_of(dir / "direct") == expected);
+}
+
+TEST_CASE("shard writer: a full queue admits articles of every size, in order, none lost") {
+    // A 1,000-byte queue: the pusher blocks at once and is woken only once
+    // the queue is half empty (or empty, for an article bigger than half of
+    // it or than all of it). Every article must arrive, in docid order.
+    TempDir dir;
+    const std::string path = dir / "shard";
+    const std::uint64_t sizes[] = {10, 300, 499, 500, 501, 900, 1000, 1001, 5000, 1, 2, 3, 450, 700};
+    ShardWriter writer(1000, std::uint64_t(1) << 20, false);
+    writer.open(path);
+    const Xapian::docid count = 600;
+    for (Xapian::docid did = 1; did <= count; ++did) {
+        const std::string n = std::to_string(did);
+        Xapian::Document doc;
+        doc.set_data(std::string("article ").append(n));
+        doc.add_term(std::string("Q").append(n));
+        writer.add(did, std::move(doc), sizes[did % std::size(sizes)]);
+    }
+    writer.start_commit();
+    writer.wait_for_commit();
+    Xapian::Database db(path);
+    REQUIRE(db.get_doccount() == count);
+    CHECK(db.get_lastdocid() == count);
+    for (Xapian::docid did = 1; did <= count; ++did) {
+        CAPTURE(did);
+        const std::string n = std::to_string(did);
+        CHECK(db.get_document(did).get_data() == std::string("article ").append(n));
+        CHECK(db.get_termfreq(std::string("Q").append(n)) == 1);
+    }
 }
