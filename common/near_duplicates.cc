@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "ascii_words.h"
+
 namespace newsdex {
 
 namespace {
@@ -35,24 +37,16 @@ const std::array<std::uint64_t, kMinHashes>& seeds() {
     return table;
 }
 
-/// Lower-cased words laid end to end in one buffer: word i is the bytes
-/// from ends[i - 1] (0 for the first) to ends[i]. A long text has thousands
-/// of words, and a string each was most of the cost of a signature.
+/// Lower-cased words laid end to end in one buffer: a long text has
+/// thousands of words, and a string each was most of the cost of a
+/// signature.
 struct WordRun {
     std::string bytes;
-    std::vector<std::uint32_t> ends;
-};
+    std::vector<std::uint32_t> ends;  ///< word i ends at ends[i], starts at ends[i - 1]
 
-/// Xapian's word-character test and lower-casing for each ASCII byte, taken
-/// from Xapian itself so that the fast path cannot disagree with it.
-struct AsciiClasses {
-    std::array<bool, 128> word{};
-    std::array<char, 128> lower{};
-    AsciiClasses() {
-        for (unsigned c = 0; c < 128; ++c) {
-            word[c] = Xapian::Unicode::is_wordchar(c);
-            lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
-        }
+    std::string_view word(std::size_t i) const {
+        const std::size_t begin = i ? ends[i - 1] : 0;
+        return std::string_view(bytes).substr(begin, ends[i] - begin);
     }
 };
 
@@ -60,7 +54,6 @@ struct AsciiClasses {
 /// ASCII bytes are always one character each, in valid UTF-8 or not, so
 /// only the other bytes need Xapian's decoder, started where it would be.
 void split_words(std::string_view text, WordRun& out) {
-    static const AsciiClasses ascii;
     out.bytes.clear();
     out.ends.clear();
     out.bytes.reserve(text.size());
@@ -74,8 +67,8 @@ void split_words(std::string_view text, WordRun& out) {
     while (p != stop) {
         const auto byte = static_cast<unsigned char>(*p);
         if (byte < 0x80) {
-            if (ascii.word[byte]) {
-                out.bytes += ascii.lower[byte];
+            if (kAsciiWords.word[byte]) {
+                out.bytes += kAsciiWords.lower[byte];
                 in_word = true;
             } else {
                 end_word();
@@ -101,19 +94,15 @@ void split_words(std::string_view text, WordRun& out) {
 /// "a bc" differ.
 std::uint64_t shingle_hash(const WordRun& words, std::size_t first, std::size_t count) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    const std::size_t from = first ? words.ends[first - 1] : 0;
-    const std::size_t to = words.ends[first + count - 1];
-    std::size_t word_end = words.ends[first];
-    for (std::size_t i = from, w = first;; ++i) {
-        while (i == word_end) {
-            h ^= 0x1f;
+    for (std::size_t w = first; w < first + count; ++w) {
+        for (unsigned char c : words.word(w)) {
+            h ^= c;
             h *= 0x100000001b3ULL;
-            if (i == to) return h;
-            word_end = words.ends[++w];
         }
-        h ^= static_cast<unsigned char>(words.bytes[i]);
+        h ^= 0x1f;
         h *= 0x100000001b3ULL;
     }
+    return h;
 }
 
 /// Lowers each of @p mins to mix(shingle ^ its seed) where that is smaller.
@@ -156,11 +145,7 @@ std::vector<std::string> signature_words(std::string_view text) {
     split_words(text, run);
     std::vector<std::string> words;
     words.reserve(run.ends.size());
-    std::uint32_t from = 0;
-    for (std::uint32_t to : run.ends) {
-        words.emplace_back(run.bytes, from, to - from);
-        from = to;
-    }
+    for (std::size_t i = 0; i < run.ends.size(); ++i) words.emplace_back(run.word(i));
     return words;
 }
 

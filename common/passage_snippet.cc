@@ -8,6 +8,7 @@
 #include <cmath>
 #include <utility>
 
+#include "ascii_words.h"
 #include "snippet_window.h"
 
 #if defined(__SSE2__)
@@ -38,27 +39,12 @@ struct Match {
     std::size_t sentence;  // index into the sentence starts
 };
 
-/// ASCII bytes that are word characters ([A-Za-z0-9_], as Xapian's
-/// is_wordchar() says for ASCII), and their lower case: tables, as this
-/// loop sees every byte of the text.
-struct AsciiTables {
-    bool word[128] = {};
-    char lower[128] = {};
-    constexpr AsciiTables() {
-        for (int c = 0; c < 128; ++c) {
-            word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-            lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        }
-    }
-};
-constexpr AsciiTables kAscii{};
-
 bool is_space(char c) { return static_cast<unsigned char>(c) <= ' '; }
 
 /// ASCII punctuation that may follow a word inside a snippet ("day." "5,").
 bool is_ascii_punct(char c) {
     const auto u = static_cast<unsigned char>(c);
-    return u > ' ' && u < 0x80 && !kAscii.word[u];
+    return u > ' ' && u < 0x80 && !kAsciiWords.word[u];
 }
 
 /// If a sentence ends at the ASCII byte @p i of @p text (a blank line, or
@@ -236,7 +222,7 @@ class Scan {
     std::size_t next_char(std::size_t i, bool& word) const {
         const auto c = static_cast<unsigned char>(text_[i]);
         if (c < 0x80) {
-            word = kAscii.word[c];
+            word = kAsciiWords.word[c];
             return i + 1;
         }
         const std::size_t left = text_.size() - i;
@@ -254,7 +240,7 @@ class Scan {
         for (std::size_t next; i < text_.size(); i = next) {
             const auto c = static_cast<unsigned char>(text_[i]);
             if (c < 0x80) {
-                if (!kAscii.word[c]) break;
+                if (!kAsciiWords.word[c]) break;
                 next = i + 1;
                 continue;
             }
@@ -276,7 +262,7 @@ class Scan {
         unsigned char classes[256] = {};
         for (int c = 0; c < 256; ++c) {
             if (c >= 0x80) classes[c] = kNonAscii;
-            else if (kAscii.word[c]) classes[c] = kWordByte;
+            else if (kAsciiWords.word[c]) classes[c] = kWordByte;
         }
         for (const char c : {'\n', '.', '!', '?'}) classes[static_cast<unsigned char>(c)] |= kBreakByte;
         std::string term_starts;  // the bytes marked kTermStart, if few
@@ -286,7 +272,7 @@ class Scan {
             // A term starting with punctuation is no word the scan reads:
             // it never matches, and marking its first byte would make that
             // byte start a word and swallow the word after it.
-            if (first < 0x80 && !kAscii.word[first]) continue;
+            if (first < 0x80 && !kAsciiWords.word[first]) continue;
             if (first >= 0x80 || (term.stemmed && !stems_keep_start(term.word))) {
                 // Compared with every word (match()): a term with a non-ASCII
                 // first letter, or a stem that words starting otherwise have.
@@ -365,7 +351,7 @@ class Scan {
         const bool ascii = std::all_of(text_.begin() + begin, text_.begin() + end,
                                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
         if (ascii) {
-            for (std::size_t k = begin; k < end; ++k) folded += kAscii.lower[static_cast<unsigned char>(text_[k])];
+            for (std::size_t k = begin; k < end; ++k) folded += kAsciiWords.lower[static_cast<unsigned char>(text_[k])];
         } else {
             for (Xapian::Utf8Iterator it(text_.data() + begin, end - begin); it != Xapian::Utf8Iterator(); ++it)
                 Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(*it));
@@ -390,7 +376,7 @@ class Scan {
                 const auto c = static_cast<unsigned char>(text_[i + k]);
                 const auto p = static_cast<unsigned char>(prefix[k]);
                 if (c >= 0x80 || p >= 0x80) return true;
-                if (kAscii.lower[c] != p) break;
+                if (kAsciiWords.lower[c] != p) break;
             }
             if (k == prefix.size()) return true;
         }
