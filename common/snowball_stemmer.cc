@@ -78,12 +78,15 @@ bool keeps_word_starts(const Xapian::Stem& stem) {
         "french",  "german",   "greek",      "hindi",   "hungarian", "italian", "lithuanian",
         "lovins",  "nepali",   "norwegian",  "porter",  "portuguese", "romanian", "russian",
         "spanish", "swedish",  "tamil",      "turkish"};
+    // Xapian::Stem describes itself as "Xapian::Stem(" + its implementation's + ")".
+    constexpr std::string_view kWrapper = "Xapian::Stem(";
     const std::string description = stem.get_description();
-    if (description == "Xapian::Stem(none)") return true;
-    const std::string ours = std::string("Xapian::Stem(").append(kDescriptionPrefix);
-    if (!description.starts_with(ours) || !description.ends_with(')')) return false;
-    const std::string_view name = std::string_view(description).substr(ours.size());
-    return suffix_only.contains(name.substr(0, name.size() - 1));
+    std::string_view inner = description;
+    if (!inner.starts_with(kWrapper) || !inner.ends_with(')')) return false;
+    inner = inner.substr(kWrapper.size(), inner.size() - kWrapper.size() - 1);
+    if (inner == "none") return true;
+    if (!inner.starts_with(kDescriptionPrefix)) return false;
+    return suffix_only.contains(inner.substr(kDescriptionPrefix.size()));
 }
 
 Xapian::Stem make_snowball_stem(const std::string& language) {
