@@ -3,7 +3,9 @@
  */
 #include "cli_errors.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 
 #include <xapian.h>
@@ -18,6 +20,16 @@ void report_fatal_error(const char* program) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s: error: %s\n", program, e.what());
     }
+}
+
+bool standard_output_written(const char* program) {
+    const bool flushed = std::fflush(stdout) == 0;
+    const int flush_error = errno;
+    if (flushed && !std::ferror(stdout)) return true;
+    // A write that failed before this flush left no errno behind.
+    std::fprintf(stderr, "%s: error: cannot write to standard output: %s\n", program,
+                 flushed ? "a write failed" : std::strerror(flush_error));
+    return false;
 }
 
 }  // namespace newsdex

@@ -15,6 +15,13 @@ namespace newsdex {
 /// (bad options, a database that does not open) in catch blocks before it.
 void report_fatal_error(const char* program);
 
+/// Flushes standard output; false, after printing `PROGRAM: error: cannot
+/// write to standard output: REASON` on stderr, when any of what was
+/// written there is lost (disk full, a closed pipe with SIGPIPE ignored).
+/// Both tools call it last, so that a script never takes a cut-off answer
+/// for a whole one.
+bool standard_output_written(const char* program);
+
 }  // namespace newsdex
 
 #endif  // NEWSDEX_CLI_ERRORS_H

@@ -338,7 +338,8 @@ int main(int argc, char** argv) {
             return kExitOk;
         }
         IndexerConfig config = check_options(vm);
-        return config.stats ? show_stats(config) : run_index(config);
+        const int status = config.stats ? show_stats(config) : run_index(config);
+        return standard_output_written("newsdex-index") ? status : kExitFatal;
     } catch (const po::error& e) {
         std::fprintf(stderr, "newsdex-index: error: %s (see --help)\n", e.what());
     } catch (const Xapian::DatabaseOpeningError& e) {

@@ -268,18 +268,29 @@ void print_result(const SearchConfig& config, const SearchResult& result) {
     }
 }
 
-int run_single(const SearchConfig& config) {
+/// Ends the process once the results are out, without the destructors: a
+/// search writes nothing but its output (the databases are open read-only),
+/// and closing the Xapian tables and freeing the translator and results one
+/// by one took 0.2-0.3 ms of a 7-9 ms one-shot search.
+[[noreturn]] void exit_after_output(int status) {
+    if (!standard_output_written("newsdex-search")) status = kExitError;
+    std::fflush(stderr);
+    std::_Exit(status);
+}
+
+/// Exits from here, the searcher still open (see exit_after_output()).
+[[noreturn]] void run_single(const SearchConfig& config) {
     Searcher searcher(config.databases);
     QueryError error;
     std::optional<SearchResult> result = searcher.search(config.request, markers_for(config), error);
     if (!result) {
         std::cerr << format_query_error(config.request.query, error) << '\n'
                   << query_error_pointer(config.request.query, error);
-        return kExitError;
+        exit_after_output(kExitError);
     }
     if (config.explain && config.format != OutputFormat::Text) write_explain(std::cerr, *result);
     print_result(config, *result);
-    return result->total > 0 ? kExitMatch : kExitNoMatch;
+    exit_after_output(result->total > 0 ? kExitMatch : kExitNoMatch);
 }
 
 int run_batch_file(const SearchConfig& config) {
@@ -339,7 +350,8 @@ int main(int argc, char** argv) {
             return kExitMatch;
         }
         SearchConfig config = check_options(vm);
-        return config.batch_file.empty() ? run_single(config) : run_batch_file(config);
+        if (config.batch_file.empty()) run_single(config);
+        exit_after_output(run_batch_file(config));
     } catch (const po::error& e) {
         std::fprintf(stderr, "newsdex-search: error: %s (see --help)\n", e.what());
     } catch (...) {  // usage, a database that does not open, other Xapian errors

@@ -197,6 +197,19 @@ TEST_CASE("fatal errors exit 2 with one clear line") {
     }
 }
 
+TEST_CASE("a summary that cannot be written is an error, and the articles stay indexed") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    CommandResult r = run({"/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full",
+                           std::string(NEWSDEX_BIN_DIR) + "/newsdex-index", "--quiet", "--summary-json", "--db", db,
+                           corpus_dir() + "/articles"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "newsdex-index: error: cannot write to standard output: No space left on device\n");
+    CommandResult count = run({"newsdex-search", "--db", db, "--count", "mali"});
+    CHECK(count.exit_code == 0);
+    CHECK(std::stol(count.out) > 0);
+}
+
 TEST_CASE("standard input is read with - and a forced --format") {
     TempDir dir;
     std::string db = dir / "db";

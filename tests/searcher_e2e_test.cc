@@ -173,6 +173,22 @@ TEST_CASE("exit status like grep") {
     CHECK(missing.err.find("newsdex-search: error: ") == 0);
 }
 
+TEST_CASE("results that cannot be written are an error, not an answer") {
+    // A full disk: a script must not take the lost answer for "no match"
+    // (exit 1) or for a match it can read (exit 0).
+    const std::vector<std::vector<std::string>> modes = {{"drone"}, {"--count", "drone"}, {"--batch", "-"}};
+    for (const auto& mode : modes) {
+        std::vector<std::string> args = {"/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full",
+                                         std::string(NEWSDEX_BIN_DIR) + "/newsdex-search", "--db", corpus_db()};
+        args.insert(args.end(), mode.begin(), mode.end());
+        CommandResult r = run(args, "drone\nwagner\n");
+        INFO(mode.front(), ": ", r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.rfind("newsdex-search: error: cannot write to standard output: ", 0) == 0);
+        CHECK(lines_of(r.err).size() == 1);
+    }
+}
+
 TEST_CASE("batch mode: one JSON line per query, in order, errors inline, exit 2") {
     std::string batch =
         "# saved queries\n"
