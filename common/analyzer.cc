@@ -15,6 +15,7 @@
 #include "near_duplicates.h"
 #include "schema.h"
 #include "snowball_stemmer.h"
+#include "stored_text.h"
 
 namespace newsdex {
 
@@ -162,11 +163,12 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
         {data::kLang, language},
         {data::kActors, actors},
         {data::kPlaces, places},
-        {data::kText, text},
     };
     // Invalid UTF-8 never reaches here (readers reject it), but replace
     // rather than throw if it ever does.
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (!text.empty()) stored.append(1, data::kTextSeparator).append(pack_stored_text(text));
+    doc.set_data(std::move(stored));
     out.ok = true;
     return out;
 }

@@ -35,7 +35,12 @@ namespace newsdex::schema {
 ///    Older databases read the same (`title:` queries look for S terms
 ///    where kTermTitleOnly is absent); a schema-4 searcher would miss the
 ///    new title-only articles in `title:` queries, hence the mark.
-inline constexpr int kSchemaVersion = 5;
+/// 6: the text is packed apart from the JSON object in the document data
+///    (after a NUL byte, compressed by stored_text.h), so that results
+///    without snippets never inflate it. Older databases read the same
+///    (stored_article.h reads a text inside the JSON too); a schema-5
+///    searcher would show the new articles without snippets, hence the mark.
+inline constexpr int kSchemaVersion = 6;
 inline constexpr int kOldestSchemaVersion = 3;
 /// True when a database marked @p version (metadata text) is one this
 /// build reads and writes.
@@ -153,7 +158,10 @@ inline constexpr unsigned kMaxWordBytes = 64;
 // ---------------------------------------------------------------------------
 // Document data: one JSON object per document, with these keys.
 //   id, title, date ("YYYY-MM-DD" or null), source, url, path, lang,
-//   actors [..], places [..], text (cleaned, for snippets)
+//   actors [..], places [..]
+// then, when the article has text, kTextSeparator and the cleaned text (for
+// snippets) as pack_stored_text() packs it (stored_text.h). Up to schema 5
+// the text was the JSON key "text" instead.
 // ---------------------------------------------------------------------------
 namespace data {
 inline constexpr const char* kId = "id";
@@ -165,7 +173,11 @@ inline constexpr const char* kPath = "path";
 inline constexpr const char* kLang = "lang";
 inline constexpr const char* kActors = "actors";
 inline constexpr const char* kPlaces = "places";
+/// Written up to schema 5 only; read from databases of those schemas.
 inline constexpr const char* kText = "text";
+/// Ends the JSON object when a packed text follows: JSON text never holds
+/// a raw NUL (a string escapes it as \u0000).
+inline constexpr char kTextSeparator = '\0';
 }  // namespace data
 
 // ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "schema.h"
+#include "stored_text.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -192,9 +193,8 @@ std::vector<std::string> json_list(const nlohmann::json& data, const char* key) 
     return out;
 }
 
-}  // namespace
-
-StoredArticle read_stored_article(std::string_view data, bool want_text) {
+/// The fields of the JSON object @p data (all of a schema-5 article's data).
+StoredArticle read_object(std::string_view data, bool want_text) {
     StoredArticle out;
     if (FlatReader(data).read(out, want_text)) return out;
     out = StoredArticle();
@@ -211,6 +211,18 @@ StoredArticle read_stored_article(std::string_view data, bool want_text) {
     if (want_text) out.text = json_string(j, d::kText);
     out.actors = json_list(j, d::kActors);
     out.places = json_list(j, d::kPlaces);
+    return out;
+}
+
+}  // namespace
+
+StoredArticle read_stored_article(std::string_view data, bool want_text) {
+    // Schema 6: the JSON object, then the packed text (schema.h, data::).
+    const std::size_t separator = data.find(schema::data::kTextSeparator);
+    const std::string_view object = data.substr(0, separator);
+    StoredArticle out = read_object(object, want_text);
+    if (want_text && separator != std::string_view::npos && out.text.empty())
+        out.text = unpack_stored_text(data.substr(separator + 1));
     return out;
 }
 

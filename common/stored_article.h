@@ -22,8 +22,10 @@ struct StoredArticle {
     std::vector<std::string> actors, places;
 };
 
-/// The fields of @p data, a document's data as the indexer writes it.
-/// @p want_text false leaves `text` empty without copying it. Never throws:
+/// The fields of @p data, a document's data as the indexer writes it: the
+/// JSON object, then the packed text (schema 6), or the text inside the
+/// object (up to schema 5). @p want_text false leaves `text` empty without
+/// copying or inflating it. Never throws:
 /// data that is not a JSON object gives an empty StoredArticle. Objects
 /// holding other value types than strings, null and arrays of strings are
 /// read by a general JSON parser, with the same result.

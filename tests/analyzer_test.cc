@@ -14,6 +14,7 @@
 #include "near_duplicates.h"
 #include "schema.h"
 #include "spelling_words.h"
+#include "stored_article.h"
 
 using namespace newsdex;
 
@@ -39,6 +40,12 @@ struct Fixture {
         config.boilerplate = &boilerplate;
     }
 };
+
+/// The JSON object at the head of @p doc's data (the packed text follows).
+nlohmann::json json_object_of(const Xapian::Document& doc) {
+    const std::string data = doc.get_data();
+    return nlohmann::json::parse(data.substr(0, data.find(schema::data::kTextSeparator)));
+}
 
 bool has_term(const Xapian::Document& doc, const std::string& term) {
     auto t = doc.termlist_begin();
@@ -79,12 +86,16 @@ TEST_CASE("a dated article gets date terms, value slots and JSON data") {
     CHECK(schema::decode_list(doc.get_value(schema::kSlotActors)) ==
           std::vector<std::string>{"FAMa", "JNIM", "Katiba Macina"});
 
-    auto data = nlohmann::json::parse(doc.get_data());
+    auto data = json_object_of(doc);
     CHECK(data["id"] == "a1");
     CHECK(data["date"] == "2024-03-20");
     CHECK(data["places"] == nlohmann::json::array({"Kidal"}));
-    // Boilerplate lines are gone from the stored text.
-    CHECK(data["text"].get<std::string>().find("Advertisement") == std::string::npos);
+    // The text follows the object, packed (schema 6), without its
+    // boilerplate lines.
+    CHECK(!data.contains("text"));
+    const std::string text = read_stored_article(doc.get_data(), true).text;
+    CHECK(text.find("Katiba Macina claimed it.") != std::string::npos);
+    CHECK(text.find("Advertisement") == std::string::npos);
 }
 
 TEST_CASE("spelling words: the words as written, without numbers or codes") {
@@ -126,7 +137,7 @@ TEST_CASE("an undated article is marked undated, never given today's date") {
     CHECK(out.document.get_value(schema::kSlotDate).empty());
     CHECK(out.id == "https://example.org/x");  // no id field: the url
     CHECK(has_term(out.document, "XPtimbuktu"));
-    CHECK(nlohmann::json::parse(out.document.get_data())["date"].is_null());
+    CHECK(json_object_of(out.document)["date"].is_null());
 }
 
 TEST_CASE("an unparseable date is a warning and the article is undated") {
@@ -178,7 +189,7 @@ TEST_CASE("titles: a short first line is a headline, else the first sentence cut
         Article a;
         a.id = "t";
         a.text = c.text;
-        auto data = nlohmann::json::parse(analyzer.analyse(std::move(a)).document.get_data());
+        auto data = json_object_of(analyzer.analyse(std::move(a)).document);
         CHECK(data["title"] == c.title);
     }
 }

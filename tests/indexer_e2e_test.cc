@@ -4,11 +4,14 @@
  */
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "e2e_support.h"
 #include "schema.h"
+#include "stored_article.h"
 
 using namespace newsdex::test;
 using nlohmann::json;
@@ -218,6 +221,49 @@ TEST_CASE("standard input is read with - and a forced --format") {
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(summary_of(r)["added"] == 1);
+}
+
+TEST_CASE("a schema-5 database, its texts inside the JSON data, shows the same snippets and takes new articles") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    REQUIRE(index_corpus(db).exit_code == 0);
+    auto snippets = [&](const std::string& query) {
+        CommandResult r = run({"newsdex-search", "--db", db, "--format", "json", "--limit", "100", query});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        const json result = json::parse(r.out);
+        std::map<std::string, std::string> by_id;
+        for (const auto& hit : result["hits"]) by_id[hit["id"]] = hit["snippet"];
+        return by_id;
+    };
+    const auto packed = snippets("Kidal");
+    REQUIRE(packed.size() > 3);
+    {
+        // Every article as schema 5 wrote it: the text a key of the object.
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        std::vector<Xapian::docid> docids(w.postlist_begin(""), w.postlist_end(""));
+        for (Xapian::docid did : docids) {
+            Xapian::Document doc = w.get_document(did);
+            const std::string data = doc.get_data();
+            json object = json::parse(data.substr(0, data.find(newsdex::schema::data::kTextSeparator)));
+            object["text"] = newsdex::read_stored_article(data, true).text;
+            doc.set_data(object.dump());
+            w.replace_document(did, doc);
+        }
+        w.set_metadata(newsdex::schema::kMetaSchemaVersion, "5");
+        w.commit();
+    }
+    CHECK(snippets("Kidal") == packed);
+
+    // New articles are packed next to the old ones, and the mark says so.
+    const json article = {{"id", "new-1"}, {"title", "Convoy"}, {"text", "A convoy reached Kidal on Friday."}};
+    REQUIRE(run({"newsdex-index", "--quiet", "--db", db, dir.write("new.jsonl", article.dump() + "\n")}).exit_code == 0);
+    CHECK(Xapian::Database(db).get_metadata(newsdex::schema::kMetaSchemaVersion) ==
+          std::to_string(newsdex::schema::kSchemaVersion));
+    auto after = snippets("Kidal");
+    CHECK(after.size() == packed.size() + 1);
+    for (const auto& [id, snippet] : packed) CHECK(after[id] == snippet);
+    CHECK(after["new-1"] == "A convoy reached **Kidal** on Friday.");
 }
 
 TEST_CASE("a schema-3 or -4 database is searched and extended, then marked current, and unknown schemas are refused") {

@@ -3,6 +3,7 @@
  *        JSON parse of the document data gives.
  */
 #include "stored_article.h"
+#include "stored_text.h"
 
 #include <doctest/doctest.h>
 
@@ -112,4 +113,28 @@ TEST_CASE("read_stored_article: the text only when asked for") {
     const StoredArticle without = read_stored_article(data, false);
     CHECK(without.text.empty());
     CHECK(without.id == "a1");
+}
+
+TEST_CASE("read_stored_article: schema 6 packs the text after the object, schema 5 kept it inside") {
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "FAMa and Wagner Group fighters entered Kidal. ";
+    const std::string object = R"({"id":"a6","title":"Kidal","actors":["FAMa"],"places":[]})";
+    const std::string data = object + '\0' + newsdex::pack_stored_text(text);
+    const StoredArticle with = read_stored_article(data, true);
+    CHECK(with.id == "a6");
+    CHECK(with.title == "Kidal");
+    CHECK(with.actors == std::vector<std::string>{"FAMa"});
+    CHECK(with.text == text);
+    const StoredArticle without = read_stored_article(data, false);
+    CHECK(without.text.empty());
+    CHECK(without.title == "Kidal");
+    // A schema-5 article: the same fields from the object alone.
+    nlohmann::json old = nlohmann::json::parse(object);
+    old["text"] = text;
+    CHECK(read_stored_article(old.dump(), true).text == text);
+    CHECK(read_stored_article(old.dump(), true).title == "Kidal");
+    // A damaged packed text loses the text, not the fields.
+    const StoredArticle damaged = read_stored_article(data.substr(0, data.size() - 3), true);
+    CHECK(damaged.text.empty());
+    CHECK(damaged.id == "a6");
 }
