@@ -330,12 +330,12 @@ int main(int argc, char** argv) {
         po::notify(vm);
         if (vm.count("help")) {
             print_usage(options);
-            return kExitOk;
+            return standard_output_written("newsdex-index") ? kExitOk : kExitFatal;
         }
         if (vm.count("version")) {
             std::printf("newsdex-index 0.1.0 (Xapian %s, schema %d)\n", Xapian::version_string(),
                         schema::kSchemaVersion);
-            return kExitOk;
+            return standard_output_written("newsdex-index") ? kExitOk : kExitFatal;
         }
         IndexerConfig config = check_options(vm);
         const int status = config.stats ? show_stats(config) : run_index(config);

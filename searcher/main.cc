@@ -342,12 +342,12 @@ int main(int argc, char** argv) {
         po::notify(vm);
         if (vm.count("help")) {
             print_usage(options);
-            return kExitMatch;
+            exit_after_output(kExitMatch);
         }
         if (vm.count("version")) {
             std::printf("newsdex-search 0.1.0 (Xapian %s, schema %d)\n", Xapian::version_string(),
                         schema::kSchemaVersion);
-            return kExitMatch;
+            exit_after_output(kExitMatch);
         }
         SearchConfig config = check_options(vm);
         if (config.batch_file.empty()) run_single(config);

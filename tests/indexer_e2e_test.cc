@@ -211,6 +211,11 @@ TEST_CASE("a summary that cannot be written is an error, and the articles stay i
     CommandResult count = run({"newsdex-search", "--db", db, "--count", "mali"});
     CHECK(count.exit_code == 0);
     CHECK(std::stol(count.out) > 0);
+    for (const char* option : {"--help", "--version"}) {
+        CommandResult lost = run({"/bin/sh", "-c", "exec \"$0\" \"$1\" > /dev/full",
+                                  std::string(NEWSDEX_BIN_DIR) + "/newsdex-index", option});
+        CHECK(lost.exit_code == 2);
+    }
 }
 
 TEST_CASE("standard input is read with - and a forced --format") {

@@ -176,7 +176,8 @@ TEST_CASE("exit status like grep") {
 TEST_CASE("results that cannot be written are an error, not an answer") {
     // A full disk: a script must not take the lost answer for "no match"
     // (exit 1) or for a match it can read (exit 0).
-    const std::vector<std::vector<std::string>> modes = {{"drone"}, {"--count", "drone"}, {"--batch", "-"}};
+    const std::vector<std::vector<std::string>> modes = {
+        {"drone"}, {"--count", "drone"}, {"--batch", "-"}, {"--help"}, {"--version"}};
     for (const auto& mode : modes) {
         std::vector<std::string> args = {"/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full",
                                          std::string(NEWSDEX_BIN_DIR) + "/newsdex-search", "--db", corpus_db()};
