@@ -15,7 +15,7 @@
 #include "near_duplicates.h"
 #include "schema.h"
 #include "snowball_stemmer.h"
-#include "stored_text.h"
+#include "stored_article.h"
 
 namespace newsdex {
 
@@ -166,9 +166,7 @@ AnalyzedArticle Analyzer::analyse(Article&& article) {
     };
     // Invalid UTF-8 never reaches here (readers reject it), but replace
     // rather than throw if it ever does.
-    std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (!text.empty()) stored.append(1, data::kTextSeparator).append(pack_stored_text(text));
-    doc.set_data(std::move(stored));
+    doc.set_data(stored_article_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), text));
     out.ok = true;
     return out;
 }

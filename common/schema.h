@@ -160,8 +160,8 @@ inline constexpr unsigned kMaxWordBytes = 64;
 //   id, title, date ("YYYY-MM-DD" or null), source, url, path, lang,
 //   actors [..], places [..]
 // then, when the article has text, kTextSeparator and the cleaned text (for
-// snippets) as pack_stored_text() packs it (stored_text.h). Up to schema 5
-// the text was the JSON key "text" instead.
+// snippets) as pack_stored_text() packs it (stored_text.h); both written and
+// split by stored_article.h. Up to schema 5 the text was the JSON key "text".
 // ---------------------------------------------------------------------------
 namespace data {
 inline constexpr const char* kId = "id";

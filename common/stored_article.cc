@@ -216,13 +216,21 @@ StoredArticle read_object(std::string_view data, bool want_text) {
 
 }  // namespace
 
+std::string stored_article_data(std::string object, std::string_view text) {
+    if (!text.empty()) object.append(1, schema::data::kTextSeparator).append(pack_stored_text(text));
+    return object;
+}
+
+std::string_view stored_object(std::string_view data) {
+    return data.substr(0, data.find(schema::data::kTextSeparator));
+}
+
 StoredArticle read_stored_article(std::string_view data, bool want_text) {
-    // Schema 6: the JSON object, then the packed text (schema.h, data::).
-    const std::size_t separator = data.find(schema::data::kTextSeparator);
-    const std::string_view object = data.substr(0, separator);
+    const std::string_view object = stored_object(data);
     StoredArticle out = read_object(object, want_text);
-    if (want_text && separator != std::string_view::npos && out.text.empty())
-        out.text = unpack_stored_text(data.substr(separator + 1));
+    // Schema 6: the packed text follows the object and its separator.
+    if (want_text && object.size() < data.size() && out.text.empty())
+        out.text = unpack_stored_text(data.substr(object.size() + 1));
     return out;
 }
 

@@ -1,8 +1,9 @@
 /** @file
- * @brief Reading the fields of an article's stored document data.
+ * @brief An article's stored document data: its layout, and reading its
+ *        fields.
  *
- * The indexer stores each article as one JSON object (schema.h, data::).
- * Search results read it for every hit; a general JSON parser builds a tree
+ * The indexer stores each article as one JSON object, then its packed text
+ * (schema.h, data::). Search results read it for every hit; a general JSON parser builds a tree
  * and copies the text (most of the data) one character at a time, so this
  * reader scans the flat object directly and keeps only what is asked for.
  */
@@ -21,6 +22,15 @@ struct StoredArticle {
     std::string id, title, date, source, url, path, lang, text;
     std::vector<std::string> actors, places;
 };
+
+/// The document data of an article: @p object (its fields as one JSON
+/// object), then, when @p text is not empty, the separator and @p text
+/// packed by pack_stored_text().
+std::string stored_article_data(std::string object, std::string_view text);
+
+/// The JSON object at the head of @p data: all of it up to schema 5, the
+/// part before the packed text since schema 6.
+std::string_view stored_object(std::string_view data);
 
 /// The fields of @p data, a document's data as the indexer writes it: the
 /// JSON object, then the packed text (schema 6), or the text inside the

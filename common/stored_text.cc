@@ -18,6 +18,10 @@ constexpr char kDeflated = 'd';  ///< 4 bytes of text length (little-endian), th
 
 constexpr std::size_t kLengthBytes = 4;
 
+/// zlib's windowBits for raw deflate (no zlib header or checksum: Xapian's
+/// own choice for its tables), 32 kB window.
+constexpr int kRawDeflate = -15;
+
 /// Shorter texts stay plain: Xapian then compresses them with the JSON
 /// object in one stream, as before schema 6. Deflated apart, each paid for
 /// a Huffman table of its own. Reuters-21578 (median text 517 bytes), every
@@ -30,9 +34,8 @@ constexpr std::size_t kMinDeflatedBytes = 1024;
 class Deflater {
   public:
     Deflater() {
-        // Raw deflate (no zlib header or checksum: Xapian's own choice for
-        // its tables), the default level and memory.
-        ok_ = deflateInit2(&stream_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+        // The default level and memory.
+        ok_ = deflateInit2(&stream_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kRawDeflate, 8, Z_DEFAULT_STRATEGY) == Z_OK;
     }
     ~Deflater() {
         if (ok_) deflateEnd(&stream_);
@@ -63,17 +66,15 @@ class Deflater {
 
 std::string pack_stored_text(std::string_view text) {
     if (text.empty()) return std::string();
-    std::string packed(1, kDeflated);
     // Articles are far below 4 GB; a text that is not goes in as it is.
     if (text.size() >= kMinDeflatedBytes && text.size() <= std::numeric_limits<std::uint32_t>::max()) {
+        std::string packed(1, kDeflated);
         const auto length = static_cast<std::uint32_t>(text.size());
         for (std::size_t i = 0; i < kLengthBytes; ++i) packed += static_cast<char>(length >> (8 * i));
         thread_local Deflater deflater;
         if (deflater.deflate_into(text, packed) && packed.size() < 1 + text.size()) return packed;
     }
-    packed.assign(1, kPlain);
-    packed.append(text);
-    return packed;
+    return std::string(1, kPlain).append(text);
 }
 
 std::string unpack_stored_text(std::string_view value) {
@@ -89,7 +90,7 @@ std::string unpack_stored_text(std::string_view value) {
     if (length > deflated.size() * std::uint64_t(1032) || length == 0) return std::string();
     std::string text(length, '\0');
     z_stream stream{};
-    if (inflateInit2(&stream, -15) != Z_OK) return std::string();
+    if (inflateInit2(&stream, kRawDeflate) != Z_OK) return std::string();
     stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.data()));
     stream.avail_in = static_cast<uInt>(deflated.size());
     stream.next_out = reinterpret_cast<Bytef*>(text.data());

@@ -314,7 +314,6 @@ int run_batch_file(const SearchConfig& config) {
                   any_match |= answer.result->total > 0;
                   write_json(std::cout, *answer.result, /*pretty=*/false, &context);
               });
-    std::cout.flush();
     if (any_error) return kExitError;
     return any_match ? kExitMatch : kExitNoMatch;
 }

@@ -43,8 +43,7 @@ struct Fixture {
 
 /// The JSON object at the head of @p doc's data (the packed text follows).
 nlohmann::json json_object_of(const Xapian::Document& doc) {
-    const std::string data = doc.get_data();
-    return nlohmann::json::parse(data.substr(0, data.find(schema::data::kTextSeparator)));
+    return nlohmann::json::parse(stored_object(doc.get_data()));
 }
 
 bool has_term(const Xapian::Document& doc, const std::string& term) {

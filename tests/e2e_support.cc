@@ -108,6 +108,12 @@ CommandResult run(const std::vector<std::string>& args, const std::string& stdin
     return result;
 }
 
+CommandResult run_into_full_disk(const std::vector<std::string>& args, const std::string& stdin_text) {
+    std::vector<std::string> shell = {"/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full", resolve_program(args[0])};
+    shell.insert(shell.end(), args.begin() + 1, args.end());
+    return run(shell, stdin_text);
+}
+
 TempDir::TempDir() {
     static std::atomic<unsigned> counter{0};
     std::random_device rd;

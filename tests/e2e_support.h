@@ -27,6 +27,10 @@ struct CommandResult {
 /// standard input, NO_COLOR set and NEWSDEX_DB unset.
 CommandResult run(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
+/// run() with standard output on /dev/full, where every write fails with
+/// ENOSPC (a full disk); `out` stays empty.
+CommandResult run_into_full_disk(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
 /// Starts @p args (args[0] resolved as for run()) with NO_COLOR set and
 /// NEWSDEX_DB unset, its standard streams as @p actions say, and destroys
 /// @p actions; the child's pid. Throws std::runtime_error when it cannot

@@ -203,18 +203,15 @@ TEST_CASE("fatal errors exit 2 with one clear line") {
 TEST_CASE("a summary that cannot be written is an error, and the articles stay indexed") {
     TempDir dir;
     const std::string db = dir / "db";
-    CommandResult r = run({"/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full",
-                           std::string(NEWSDEX_BIN_DIR) + "/newsdex-index", "--quiet", "--summary-json", "--db", db,
-                           corpus_dir() + "/articles"});
+    CommandResult r =
+        run_into_full_disk({"newsdex-index", "--quiet", "--summary-json", "--db", db, corpus_dir() + "/articles"});
     CHECK(r.exit_code == 2);
     CHECK(r.err == "newsdex-index: error: cannot write to standard output: No space left on device\n");
     CommandResult count = run({"newsdex-search", "--db", db, "--count", "mali"});
     CHECK(count.exit_code == 0);
     CHECK(std::stol(count.out) > 0);
     for (const char* option : {"--help", "--version"}) {
-        CommandResult lost = run({"/bin/sh", "-c", "exec \"$0\" \"$1\" > /dev/full",
-                                  std::string(NEWSDEX_BIN_DIR) + "/newsdex-index", option});
-        CHECK(lost.exit_code == 2);
+        CHECK(run_into_full_disk({"newsdex-index", option}).exit_code == 2);
     }
 }
 
@@ -250,7 +247,7 @@ TEST_CASE("a schema-5 database, its texts inside the JSON data, shows the same s
         for (Xapian::docid did : docids) {
             Xapian::Document doc = w.get_document(did);
             const std::string data = doc.get_data();
-            json object = json::parse(data.substr(0, data.find(newsdex::schema::data::kTextSeparator)));
+            json object = json::parse(newsdex::stored_object(data));
             object["text"] = newsdex::read_stored_article(data, true).text;
             doc.set_data(object.dump());
             w.replace_document(did, doc);

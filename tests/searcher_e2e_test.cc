@@ -179,10 +179,9 @@ TEST_CASE("results that cannot be written are an error, not an answer") {
     const std::vector<std::vector<std::string>> modes = {
         {"drone"}, {"--count", "drone"}, {"--batch", "-"}, {"--help"}, {"--version"}};
     for (const auto& mode : modes) {
-        std::vector<std::string> args = {"/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full",
-                                         std::string(NEWSDEX_BIN_DIR) + "/newsdex-search", "--db", corpus_db()};
+        std::vector<std::string> args = {"newsdex-search", "--db", corpus_db()};
         args.insert(args.end(), mode.begin(), mode.end());
-        CommandResult r = run(args, "drone\nwagner\n");
+        CommandResult r = run_into_full_disk(args, "drone\nwagner\n");
         INFO(mode.front(), ": ", r.err);
         CHECK(r.exit_code == 2);
         CHECK(r.err.rfind("newsdex-search: error: cannot write to standard output: ", 0) == 0);
