@@ -15,6 +15,8 @@
 
 #include <xapian.h>
 
+#include "ascii_words.h"
+
 namespace newsdex {
 
 namespace {
@@ -44,12 +46,22 @@ std::string_view trim(std::string_view s) {
 // Unicode-aware, so "PUBLICITÉ" meets the pattern "publicité"; fnmatch's own
 // FNM_CASEFOLD would only fold ASCII in the C locale the tools run in.
 // Lower-cases the first @p max_chars code points (one code point each).
+// ASCII is folded in place: it is nearly every byte of the lines checked,
+// and decoding it through Xapian's Unicode tables was most of the check.
 std::string lower(std::string_view s, std::size_t max_chars = std::string_view::npos) {
     std::string out;
     out.reserve(std::min(s.size(), max_chars));
-    Xapian::Utf8Iterator it(s.data(), s.size());
-    for (std::size_t n = 0; n < max_chars && it != Xapian::Utf8Iterator(); ++it, ++n)
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    for (std::size_t n = 0; p != end && n < max_chars; ++n) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 0x80) {
+            out += kAsciiWords.lower[c];
+            ++p;
+        } else {
+            Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(next_code_point(p, end)));
+        }
+    }
     return out;
 }
 
@@ -102,26 +114,34 @@ void BoilerplateFilter::add_pattern(std::string_view pattern) {
     p.glob = lower(pattern);
     p.literal_head = p.glob.substr(0, p.glob.find_first_of("*?[\\"));
     longest_head_chars_ = std::max(longest_head_chars_, code_points(p.literal_head));
+    (p.literal_head.empty() ? headless_ : by_first_byte_[static_cast<unsigned char>(p.literal_head[0])])
+        .push_back(patterns_.size());
     patterns_.push_back(std::move(p));
 }
 
 bool BoilerplateFilter::is_boilerplate(std::string_view line) const {
     line = trim(line);
     if (line.empty() || patterns_.empty()) return false;
+    // A literal head that matches starts with the line's first code point,
+    // lower-cased: only its bucket and the headless patterns are compared.
+    const auto& same_start = by_first_byte_[static_cast<unsigned char>(lower(line, 1).front())];
+    if (same_start.empty() && headless_.empty()) return false;
     // Lower-casing maps code point to code point, so the line's first
     // longest_head_chars_ code points, lower-cased, are all that any
     // pattern's literal head is compared with.
     const std::string head = lower(line, longest_head_chars_);
     std::string folded;  // the whole line, once a pattern's head matches
-    for (const auto& pattern : patterns_) {
-        if (!head.starts_with(pattern.literal_head)) continue;
+    auto matches = [&](std::size_t index) {
+        const Pattern& pattern = patterns_[index];
+        if (!head.starts_with(pattern.literal_head)) return false;
         if (folded.empty()) folded = lower(line);
         // No FNM_PATHNAME or FNM_PERIOD: '/' and a leading '.' are ordinary
         // characters in a line of text. Any non-zero result (no match, or a
         // malformed pattern) means "keep the line".
-        if (fnmatch(pattern.glob.c_str(), folded.c_str(), 0) == 0) return true;
-    }
-    return false;
+        return fnmatch(pattern.glob.c_str(), folded.c_str(), 0) == 0;
+    };
+    return std::any_of(same_start.begin(), same_start.end(), matches) ||
+           std::any_of(headless_.begin(), headless_.end(), matches);
 }
 
 std::string BoilerplateFilter::strip(std::string_view text) const {

@@ -9,6 +9,7 @@
 #ifndef NEWSDEX_BOILERPLATE_H
 #define NEWSDEX_BOILERPLATE_H
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,11 @@ class BoilerplateFilter {
         std::string literal_head;
     };
     std::vector<Pattern> patterns_;
+    // Indexes into patterns_ by the first byte of their literal head (a
+    // line is compared with one bucket: about 6 of the shipped patterns),
+    // and of the patterns with no literal head, compared with every line.
+    std::array<std::vector<std::size_t>, 256> by_first_byte_;
+    std::vector<std::size_t> headless_;
     std::size_t longest_head_chars_ = 0;  // in code points
 };
 

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "ascii_words.h"
+
 namespace newsdex {
 
 namespace {
@@ -43,20 +45,34 @@ std::string normalised_text_hash(std::string_view text) {
     // Hash the sequence of lower-cased words, one space between them.
     std::uint64_t h = kFnvOffset;
     bool in_word = false, any = false;
-    auto feed = [&h](unsigned ch) {
-        char buf[4];
-        unsigned len = Xapian::Unicode::to_utf8(ch, buf);
-        for (unsigned i = 0; i < len; ++i) {
-            h ^= static_cast<unsigned char>(buf[i]);
-            h *= kFnvPrime;
-        }
+    auto feed_byte = [&h](unsigned char byte) {
+        h ^= byte;
+        h *= kFnvPrime;
     };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned ch = *it;
+    auto word_char = [&](auto feed_lower) {
+        if (!in_word && any) feed_byte(' ');
+        feed_lower();
+        in_word = any = true;
+    };
+    // Databases keep these hashes: the ASCII shortcut must (and does) feed
+    // the same bytes as decoding would.
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p != end) {
+        const auto byte = static_cast<unsigned char>(*p);
+        if (byte < 0x80) {
+            ++p;
+            if (kAsciiWords.word[byte]) word_char([&] { feed_byte(kAsciiWords.lower[byte]); });
+            else in_word = false;
+            continue;
+        }
+        const unsigned ch = next_code_point(p, end);
         if (Xapian::Unicode::is_wordchar(ch)) {
-            if (!in_word && any) feed(' ');
-            feed(Xapian::Unicode::tolower(ch));
-            in_word = any = true;
+            word_char([&] {
+                char buf[4];
+                const unsigned len = Xapian::Unicode::to_utf8(Xapian::Unicode::tolower(ch), buf);
+                for (unsigned i = 0; i < len; ++i) feed_byte(static_cast<unsigned char>(buf[i]));
+            });
         } else {
             in_word = false;
         }

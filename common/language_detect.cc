@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "ascii_words.h"
+
 namespace newsdex {
 
 namespace {
@@ -91,8 +93,16 @@ LanguageGuess detect_language(std::string_view text) {
     double score[kLanguageCount] = {};
     unsigned evidence[kLanguageCount] = {};
     std::string word;
+    // No function word is long: longer words need no look-up.
+    static const std::size_t longest = std::max_element(words.begin(), words.end(), [](const auto& a, const auto& b) {
+                                           return a.first.size() < b.first.size();
+                                       })->first.size();
     auto count = [&] {
         if (word.empty()) return;
+        if (word.size() > longest) {
+            word.clear();
+            return;
+        }
         if (auto it = words.find(word); it != words.end()) {
             for (const auto& [lang, weight] : it->second) {
                 score[lang] += weight;
@@ -102,8 +112,21 @@ LanguageGuess detect_language(std::string_view text) {
         word.clear();
     };
     // Apostrophes split words ("l'armée" -> "l'", "armée"), as elision does.
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        const unsigned ch = *it;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p != end) {
+        const auto byte = static_cast<unsigned char>(*p);
+        if (byte < 0x80) {  // nearly every byte: no decoding
+            ++p;
+            if (kAsciiWords.word[byte]) {
+                word += kAsciiWords.lower[byte];
+            } else {
+                if (byte == '\'' && !word.empty()) word += '\'';
+                count();
+            }
+            continue;
+        }
+        const unsigned ch = next_code_point(p, end);
         if (Xapian::Unicode::is_wordchar(ch)) {
             Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
         } else {

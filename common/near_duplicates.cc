@@ -76,10 +76,7 @@ void split_words(std::string_view text, WordRun& out) {
             ++p;
             continue;
         }
-        Xapian::Utf8Iterator it(p, static_cast<std::size_t>(stop - p));
-        const unsigned ch = *it;
-        ++it;
-        p = it == Xapian::Utf8Iterator() ? stop : it.raw();
+        const unsigned ch = next_code_point(p, stop);
         if (Xapian::Unicode::is_wordchar(ch)) {
             Xapian::Unicode::append_utf8(out.bytes, Xapian::Unicode::tolower(ch));
             in_word = true;
