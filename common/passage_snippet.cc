@@ -480,23 +480,6 @@ bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetT
     return false;
 }
 
-const std::string& CachingStemmer::operator()(const std::string& word) {
-    const std::size_t hash = std::hash<std::string>()(word);
-    Slot* slot = &slots_[hash & (slots_.size() - 1)];
-    if (slot->used && slot->word == word) return slot->stem;
-    std::vector<Slot> outgrown;  // kept to the end: @p word may be one of its stems
-    if (++misses_ > 2 * slots_.size() && slots_.size() < kMaxSlots) {
-        // Many misses: more words than slots. Start again four times larger.
-        outgrown = std::exchange(slots_, std::vector<Slot>(slots_.size() * 4));
-        misses_ = 0;
-        slot = &slots_[hash & (slots_.size() - 1)];
-    }
-    slot->word = word;
-    slot->stem = stem_(word);
-    slot->used = true;
-    return slot->stem;
-}
-
 std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,
                                            CachingStemmer& stem, const SnippetStyle& style) {
     if (terms.empty()) return std::nullopt;

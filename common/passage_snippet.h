@@ -26,6 +26,7 @@
 #include <xapian.h>
 
 #include "snowball_stemmer.h"
+#include "stem_memory.h"
 
 namespace newsdex {
 
@@ -58,18 +59,16 @@ std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian:
 /// more than a passage without the query's words.
 bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetTerm>& terms);
 
-/// A stemmer that remembers the stems it made. Snippets stem the words of
-/// every hit that may match a query word, and the hits of a search, and of
-/// the searches of a batch, share most of their words. A direct-mapped
-/// cache (a word evicts the one in its slot): a hash table's buckets and
-/// nodes cost more than half of a stem, these slots a fraction of it. The
-/// cache starts small and grows with the words it misses: a search in a
-/// process of its own stems a few hundred words, a batch tens of thousands.
-/// One per thread, as the Xapian::Stem it wraps.
+/// A stemmer that remembers the stems it made (stem_memory.h): snippets stem
+/// the words of every hit that may match a query word, and the hits of a
+/// search, and of the searches of a batch, share most of their words. The
+/// Snowball stemmers remember stems too; this memory in front of one also
+/// saves the virtual call and the copy of each stem. One per thread, as the
+/// Xapian::Stem it wraps.
 class CachingStemmer {
   public:
     explicit CachingStemmer(Xapian::Stem stem)
-        : stem_(std::move(stem)), keeps_word_starts_(newsdex::keeps_word_starts(stem_)), slots_(kFirstSlots) {}
+        : stem_(std::move(stem)), keeps_word_starts_(newsdex::keeps_word_starts(stem_)) {}
     // A copy would share the Xapian::Stem (reference counted, not thread-safe).
     CachingStemmer(const CachingStemmer&) = delete;
     CachingStemmer& operator=(const CachingStemmer&) = delete;
@@ -77,7 +76,9 @@ class CachingStemmer {
     CachingStemmer& operator=(CachingStemmer&&) = default;
 
     /// The stem of @p word (lower case), valid until the next call.
-    const std::string& operator()(const std::string& word);
+    const std::string& operator()(const std::string& word) {
+        return memory_.stem(word, [this](const std::string& w) { return stem_(w); });
+    }
 
     const Xapian::Stem& stemmer() const { return stem_; }
 
@@ -85,16 +86,9 @@ class CachingStemmer {
     bool keeps_word_starts() const { return keeps_word_starts_; }
 
   private:
-    static constexpr std::size_t kFirstSlots = 256, kMaxSlots = std::size_t(1) << 14;
-
-    struct Slot {
-        std::string word, stem;
-        bool used = false;
-    };
     Xapian::Stem stem_;
     bool keeps_word_starts_;
-    std::vector<Slot> slots_;  // a power of two of them
-    std::size_t misses_ = 0;   // since the last growth
+    StemMemory memory_;
 };
 
 /// How a snippet looks: at most @p max_bytes of text (markers not counted),

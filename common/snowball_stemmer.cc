@@ -8,7 +8,8 @@
 #include <map>
 #include <set>
 #include <string_view>
-#include <unordered_map>
+
+#include "stem_memory.h"
 
 namespace newsdex {
 
@@ -17,12 +18,6 @@ namespace {
 /// How a stemmer made here describes itself: this, then the algorithm's
 /// name. Xapian::Stem::get_description() wraps it in "Xapian::Stem(...)".
 constexpr std::string_view kDescriptionPrefix = "snowball:";
-
-/// Xapian's TermGenerator stems every occurrence of a word, and a few
-/// thousand words make most of the occurrences in news text: a stemmer
-/// remembers this many words' stems (then starts afresh), which costs a
-/// few MB per stemmer and saves most of the Snowball runs.
-constexpr std::size_t kRememberedStems = std::size_t(1) << 16;
 
 class SnowballStemImplementation : public Xapian::StemImplementation {
   public:
@@ -36,11 +31,8 @@ class SnowballStemImplementation : public Xapian::StemImplementation {
     SnowballStemImplementation& operator=(const SnowballStemImplementation&) = delete;
 
     std::string operator()(const std::string& word) override {
-        if (auto known = remembered_.find(word); known != remembered_.end()) return known->second;
-        std::string stem = run_snowball(word);
-        if (remembered_.size() >= kRememberedStems) remembered_.clear();
-        remembered_.emplace(word, stem);
-        return stem;
+        // Xapian's TermGenerator stems every occurrence of every word.
+        return memory_.stem(word, [this](const std::string& w) { return run_snowball(w); });
     }
 
     std::string get_description() const override { return std::string(kDescriptionPrefix).append(language_); }
@@ -59,7 +51,7 @@ class SnowballStemImplementation : public Xapian::StemImplementation {
 
     std::string language_;
     sb_stemmer* stemmer_;
-    std::unordered_map<std::string, std::string> remembered_;
+    StemMemory memory_;
 };
 
 }  // namespace

@@ -98,8 +98,8 @@ TEST_CASE("keeps_word_starts: holds for every word of English and French news an
 }
 
 TEST_CASE("a stemmer gives the same stems however often, and after it forgets the ones it remembered") {
-    // More distinct words than a stemmer remembers, twice over: the second
-    // pass is answered from memory until the memory is full and starts afresh.
+    // Five times more distinct words than a stemmer remembers: the second
+    // pass finds some stems in memory and makes the evicted ones again.
     Xapian::Stem english = make_snowball_stem("en");
     std::vector<std::string> words, first_pass;
     const char* endings[] = {"", "s", "ing", "ed", "ation", "ness", "ly"};
