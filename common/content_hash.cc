@@ -49,9 +49,9 @@ std::string normalised_text_hash(std::string_view text) {
         h ^= byte;
         h *= kFnvPrime;
     };
-    auto word_char = [&](auto feed_lower) {
+    // Called before each character of a word: one space between words.
+    auto in_a_word = [&] {
         if (!in_word && any) feed_byte(' ');
-        feed_lower();
         in_word = any = true;
     };
     // Databases keep these hashes: the ASCII shortcut must (and does) feed
@@ -62,17 +62,20 @@ std::string normalised_text_hash(std::string_view text) {
         const auto byte = static_cast<unsigned char>(*p);
         if (byte < 0x80) {
             ++p;
-            if (kAsciiWords.word[byte]) word_char([&] { feed_byte(kAsciiWords.lower[byte]); });
-            else in_word = false;
+            if (kAsciiWords.word[byte]) {
+                in_a_word();
+                feed_byte(kAsciiWords.lower[byte]);
+            } else {
+                in_word = false;
+            }
             continue;
         }
         const unsigned ch = next_code_point(p, end);
         if (Xapian::Unicode::is_wordchar(ch)) {
-            word_char([&] {
-                char buf[4];
-                const unsigned len = Xapian::Unicode::to_utf8(Xapian::Unicode::tolower(ch), buf);
-                for (unsigned i = 0; i < len; ++i) feed_byte(static_cast<unsigned char>(buf[i]));
-            });
+            in_a_word();
+            char buf[4];
+            const unsigned len = Xapian::Unicode::to_utf8(Xapian::Unicode::tolower(ch), buf);
+            for (unsigned i = 0; i < len; ++i) feed_byte(static_cast<unsigned char>(buf[i]));
         } else {
             in_word = false;
         }
