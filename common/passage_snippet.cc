@@ -126,7 +126,7 @@ class BlockScanner {
 
 class Scan {
   public:
-    Scan(std::string_view text, const std::vector<SnippetTerm>& terms, CachingStemmer& stem)
+    Scan(std::string_view text, const std::vector<SnippetTerm>& terms, SnippetStemmer& stem)
         : text_(text), terms_(terms), stem_(stem) {
         find_matches();
     }
@@ -407,7 +407,7 @@ class Scan {
 
     std::string_view text_;
     const std::vector<SnippetTerm>& terms_;
-    CachingStemmer& stem_;
+    SnippetStemmer& stem_;
     std::vector<std::size_t> starts_{0};  // where each sentence starts
     std::vector<Span> words_;     // split_words()'s
     std::vector<std::string_view> prefixes_;  // of the terms with an ASCII first letter
@@ -481,7 +481,7 @@ bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetT
 }
 
 std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,
-                                           CachingStemmer& stem, const SnippetStyle& style) {
+                                           SnippetStemmer& stem, const SnippetStyle& style) {
     if (terms.empty()) return std::nullopt;
     Scan scan(text, terms, stem);
     if (!scan.matched()) return std::nullopt;

@@ -26,7 +26,6 @@
 #include <xapian.h>
 
 #include "snowball_stemmer.h"
-#include "stem_memory.h"
 
 namespace newsdex {
 
@@ -59,25 +58,24 @@ std::vector<SnippetTerm> snippet_terms(const Xapian::Query& query, const Xapian:
 /// more than a passage without the query's words.
 bool needs_xapian_snippet(const Xapian::Query& query, const std::vector<SnippetTerm>& terms);
 
-/// A stemmer that remembers the stems it made (stem_memory.h): snippets stem
-/// the words of every hit that may match a query word, and the hits of a
-/// search, and of the searches of a batch, share most of their words. The
-/// Snowball stemmers remember stems too; this memory in front of one also
-/// saves the virtual call and the copy of each stem. One per thread, as the
-/// Xapian::Stem it wraps.
-class CachingStemmer {
+/// The stemmer snippets compare words with: a Xapian::Stem (from
+/// make_snowball_stem(), which remembers the stems it made) and whether its
+/// stems keep the start of their words. One per thread, as the Xapian::Stem
+/// it wraps.
+class SnippetStemmer {
   public:
-    explicit CachingStemmer(Xapian::Stem stem)
+    explicit SnippetStemmer(Xapian::Stem stem)
         : stem_(std::move(stem)), keeps_word_starts_(newsdex::keeps_word_starts(stem_)) {}
     // A copy would share the Xapian::Stem (reference counted, not thread-safe).
-    CachingStemmer(const CachingStemmer&) = delete;
-    CachingStemmer& operator=(const CachingStemmer&) = delete;
-    CachingStemmer(CachingStemmer&&) = default;
-    CachingStemmer& operator=(CachingStemmer&&) = default;
+    SnippetStemmer(const SnippetStemmer&) = delete;
+    SnippetStemmer& operator=(const SnippetStemmer&) = delete;
+    SnippetStemmer(SnippetStemmer&&) = default;
+    SnippetStemmer& operator=(SnippetStemmer&&) = default;
 
     /// The stem of @p word (lower case), valid until the next call.
     const std::string& operator()(const std::string& word) {
-        return memory_.stem(word, [this](const std::string& w) { return stem_(w); });
+        last_stem_ = stem_(word);
+        return last_stem_;
     }
 
     const Xapian::Stem& stemmer() const { return stem_; }
@@ -88,7 +86,7 @@ class CachingStemmer {
   private:
     Xapian::Stem stem_;
     bool keeps_word_starts_;
-    StemMemory memory_;
+    std::string last_stem_;
 };
 
 /// How a snippet looks: at most @p max_bytes of text (markers not counted),
@@ -107,7 +105,7 @@ struct SnippetStyle {
 /// weight of matches; cut at word boundaries. Whitespace is kept as in the
 /// text. nullopt when no word of @p text matches any term.
 std::optional<std::string> passage_snippet(std::string_view text, const std::vector<SnippetTerm>& terms,
-                                           CachingStemmer& stem, const SnippetStyle& style);
+                                           SnippetStemmer& stem, const SnippetStyle& style);
 
 }  // namespace newsdex
 

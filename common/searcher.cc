@@ -88,11 +88,11 @@ std::string text_opening(const std::string& text, std::size_t bytes) {
 struct Searcher::Impl {
     /// The stemmer snippets of an article in @p language highlight with:
     /// the one its words were indexed with.
-    CachingStemmer& stemmer_for(const std::string& language) {
+    SnippetStemmer& stemmer_for(const std::string& language) {
         auto it = stemmers.find(language);
         if (it == stemmers.end()) {
             const bool known = !snowball_language(language).empty();
-            it = stemmers.emplace(language, CachingStemmer(known ? make_snowball_stem(language) : Xapian::Stem()))
+            it = stemmers.emplace(language, SnippetStemmer(known ? make_snowball_stem(language) : Xapian::Stem()))
                      .first;
         }
         return it->second;
@@ -116,7 +116,7 @@ struct Searcher::Impl {
     Gazetteer actors, places;  ///< empty until load_gazetteers_for() needs them
     bool gazetteers_loaded = false;
     std::unique_ptr<QueryTranslator> translator;
-    std::map<std::string, CachingStemmer> stemmers;
+    std::map<std::string, SnippetStemmer> stemmers;
     /// The current query's words, where snippets of long texts look (run()).
     std::vector<std::string> snippet_words;
     /// The same terms, weighted, for passage_snippet() (run()).
@@ -202,7 +202,7 @@ SearchHit Searcher::Impl::make_hit(const Xapian::Document& doc, double weight, u
         const std::string& text = data.text;
         if (has_free_text) {
             // Highlight with the stemmer the article was indexed with.
-            CachingStemmer& stem = stemmer_for(hit.lang.empty() ? "en" : hit.lang);
+            SnippetStemmer& stem = stemmer_for(hit.lang.empty() ? "en" : hit.lang);
             // The query's own terms pick the passage (passage_snippet.h).
             const SnippetWindow read = snippet_window(text, snippet_words, kPassageScanBytes);
             const SnippetStyle style{request.snippet_bytes, markers.start, markers.end, "…"};

@@ -3,8 +3,9 @@
  *
  * Indexer and searcher both build their Xapian::Stem here, so a word is
  * stemmed identically on both sides. libstemmer reuses one output buffer per
- * stemmer object, so a Xapian::Stem made here must be used by one thread
- * only: make one per thread.
+ * stemmer object, and a stemmer made here remembers the stems it made, so a
+ * Xapian::Stem made here must be used by one thread only: make one per
+ * thread.
  */
 #ifndef NEWSDEX_SNOWBALL_STEMMER_H
 #define NEWSDEX_SNOWBALL_STEMMER_H

@@ -21,9 +21,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace newsdex;
     if (size < 2) return 0;
-    static CachingStemmer english(make_snowball_stem("english"));
-    static CachingStemmer french(make_snowball_stem("french"));
-    static CachingStemmer indonesian(make_snowball_stem("indonesian"));
+    static SnippetStemmer english(make_snowball_stem("english"));
+    static SnippetStemmer french(make_snowball_stem("french"));
+    static SnippetStemmer indonesian(make_snowball_stem("indonesian"));
     const unsigned options = data[0];
     const std::string_view input = fuzz::as_text(data + 1, size - 1);
     const std::size_t newline = input.find('\n');
@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     style.start = "[";
     style.end = "]";
     style.omit = "…";
-    CachingStemmer& stem = options & 1 ? french : options & 2 ? indonesian : english;
+    SnippetStemmer& stem = options & 1 ? french : options & 2 ? indonesian : english;
     const auto snippet = passage_snippet(text, terms, stem, style);
 
     // The text between a first word and a last sentence, with room for all

@@ -22,7 +22,7 @@ SnippetTerm stem_term(std::string word, double weight = 1.0) { return {std::move
 SnippetTerm exact_term(std::string word, double weight = 1.0) { return {std::move(word), false, weight}; }
 
 std::string snippet(std::string_view text, const std::vector<SnippetTerm>& terms, std::size_t max_bytes = 240) {
-    static CachingStemmer english(make_snowball_stem("english"));
+    static SnippetStemmer english(make_snowball_stem("english"));
     const SnippetStyle style{max_bytes, "[", "]", "..."};
     return passage_snippet(text, terms, english, style).value_or("<none>");
 }
@@ -96,7 +96,7 @@ TEST_CASE("passage_snippet: a wrapped line is not a sentence end, a blank line i
 }
 
 TEST_CASE("passage_snippet: non-ASCII words are folded and stemmed") {
-    static CachingStemmer french(make_snowball_stem("french"));
+    static SnippetStemmer french(make_snowball_stem("french"));
     SnippetStyle style{240, "[", "]", "…"};
     const std::string text = "Les ÉLECTIONS législatives ont été reportées à Bamako.";
     auto s = passage_snippet(text, {stem_term(french("élections"))}, french, style);
@@ -122,14 +122,14 @@ TEST_CASE("passage_snippet: a term matches whole words only, wherever a word sta
     CHECK(snippet("Xattack, éattack (attack) —attack «attacks» l’attack.", {stem_term("attack")}, 200) ==
           "Xattack, éattack ([attack]) —[attack] «[attacks]» l’[attack].");
     // A word starting with a non-ASCII letter, and a term starting with one.
-    static CachingStemmer french(make_snowball_stem("french"));
+    static SnippetStemmer french(make_snowball_stem("french"));
     SnippetStyle style{240, "[", "]", "…"};
     CHECK(passage_snippet("L’État malien et les États voisins.", {stem_term(french("états"))}, french, style) ==
           "L’[État] malien et les [États] voisins.");
     CHECK(passage_snippet("Des élections à Ségou: élire, élu.", {stem_term(french("élection")), exact_term("ségou")},
                           french, style) == "Des [élections] à [Ségou]: élire, élu.");
     // A stem whose letters its words spell with accents (público -> public).
-    static CachingStemmer spanish(make_snowball_stem("es"));
+    static SnippetStemmer spanish(make_snowball_stem("es"));
     REQUIRE(spanish("público") == "public");
     CHECK(passage_snippet("El gasto Público y los públicos, publicar.", {stem_term("public")}, spanish, style) ==
           "El gasto [Público] y los [públicos], [publicar].");
@@ -140,7 +140,7 @@ namespace {
 /// Checks passage_snippet() against marked_the_plain_way() on @p rounds
 /// random texts made of @p pieces, for queries drawn from @p queries.
 void check_random_texts(const std::vector<std::string>& pieces,
-                        const std::vector<std::vector<SnippetTerm>>& queries, CachingStemmer& stem, int rounds) {
+                        const std::vector<std::vector<SnippetTerm>>& queries, SnippetStemmer& stem, int rounds) {
     const SnippetStyle whole{1 << 20, "[", "]", "…"};  // room for the whole text
     std::mt19937 random(20261122);
     for (int round = 0; round < rounds; ++round) {
@@ -196,12 +196,12 @@ TEST_CASE("passage_snippet: marks the words a plain word-by-word reading marks, 
         // stems whose last letters their words spell otherwise (happy -> happi)
         {stem_term("happi"), stem_term("relat"), exact_term("kid")},
     };
-    static CachingStemmer english(make_snowball_stem("english"));
+    static SnippetStemmer english(make_snowball_stem("english"));
     check_random_texts(pieces, queries, english, 3000);
 }
 
 TEST_CASE("passage_snippet: with a stemmer that takes off prefixes, words starting otherwise match") {
-    static CachingStemmer indonesian(make_snowball_stem("id"));
+    static SnippetStemmer indonesian(make_snowball_stem("id"));
     const SnippetStyle style{240, "[", "]", "…"};
     CHECK(passage_snippet("Para siswa sedang membaca buku. Mereka dibaca.", {stem_term(indonesian("baca"))},
                           indonesian, style) == "Para siswa sedang [membaca] buku. Mereka [dibaca].");
@@ -212,9 +212,10 @@ TEST_CASE("passage_snippet: with a stemmer that takes off prefixes, words starti
                        indonesian, 500);
 }
 
-TEST_CASE("CachingStemmer: the stems of its stemmer, however many words it has seen") {
-    const Xapian::Stem english = make_snowball_stem("english");
-    CachingStemmer cached(english);
+TEST_CASE("SnippetStemmer: the stems of its stemmer, however many words it has seen") {
+    // Two stemmers, so that each remembers its own stems.
+    Xapian::Stem english = make_snowball_stem("english");
+    SnippetStemmer cached(make_snowball_stem("english"));
     const std::vector<std::string> words = {"attacks", "attacked", "the", "countries", "dying", "generously"};
     for (int round = 0; round < 2; ++round)
         for (const auto& word : words) CHECK(cached(word) == english(word));
