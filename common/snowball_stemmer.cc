@@ -29,7 +29,7 @@ constexpr std::string_view kDescriptionPrefix = "snowball:";
 class SnowballStemImplementation : public Xapian::StemImplementation {
   public:
     explicit SnowballStemImplementation(const std::string& language)
-        : language_(language), stemmer_(sb_stemmer_new(language.c_str(), "UTF_8")), slots_(kFirstSlots) {
+        : language_(language), stemmer_(sb_stemmer_new(language.c_str(), "UTF_8")) {
         if (!stemmer_)
             throw Xapian::InvalidArgumentError("no Snowball stemmer for language '" + language + "'");
     }
@@ -38,6 +38,9 @@ class SnowballStemImplementation : public Xapian::StemImplementation {
     SnowballStemImplementation& operator=(const SnowballStemImplementation&) = delete;
 
     std::string operator()(const std::string& word) override {
+        // No slots until the first word: a search makes stemmers it may
+        // never use, and each page it touches costs it a page fault.
+        if (slots_.empty()) slots_.resize(kFirstSlots);
         const std::size_t hash = std::hash<std::string>()(word);
         Slot* slot = &slots_[hash & (slots_.size() - 1)];
         if (slot->used && slot->word == word) return slot->stem;
@@ -56,7 +59,7 @@ class SnowballStemImplementation : public Xapian::StemImplementation {
     std::string get_description() const override { return std::string(kDescriptionPrefix).append(language_); }
 
   private:
-    static constexpr std::size_t kFirstSlots = 256, kMaxSlots = std::size_t(1) << 14;
+    static constexpr std::size_t kFirstSlots = 64, kMaxSlots = std::size_t(1) << 14;
 
     struct Slot {
         std::string word, stem;
