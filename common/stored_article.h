@@ -3,9 +3,10 @@
  *        fields.
  *
  * The indexer stores each article as one JSON object, then its packed text
- * (schema.h, data::). Search results read it for every hit; a general JSON parser builds a tree
- * and copies the text (most of the data) one character at a time, so this
- * reader scans the flat object directly and keeps only what is asked for.
+ * (schema.h, data::). Search results read it for every hit; a general JSON
+ * parser builds a tree and copies the text (most of the data) one character
+ * at a time, so this reader scans the flat object directly and keeps only
+ * what is asked for.
  */
 #ifndef NEWSDEX_STORED_ARTICLE_H
 #define NEWSDEX_STORED_ARTICLE_H

@@ -328,17 +328,17 @@ int main(int argc, char** argv) {
         po::variables_map vm;
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
         po::notify(vm);
+        int status = kExitOk;
         if (vm.count("help")) {
             print_usage(options);
-            return standard_output_written("newsdex-index") ? kExitOk : kExitFatal;
-        }
-        if (vm.count("version")) {
+        } else if (vm.count("version")) {
             std::printf("newsdex-index 0.1.0 (Xapian %s, schema %d)\n", Xapian::version_string(),
                         schema::kSchemaVersion);
-            return standard_output_written("newsdex-index") ? kExitOk : kExitFatal;
+        } else {
+            IndexerConfig config = check_options(vm);
+            status = config.stats ? show_stats(config) : run_index(config);
         }
-        IndexerConfig config = check_options(vm);
-        const int status = config.stats ? show_stats(config) : run_index(config);
+        // Output that cannot be written is an error, whatever was asked.
         return standard_output_written("newsdex-index") ? status : kExitFatal;
     } catch (const po::error& e) {
         std::fprintf(stderr, "newsdex-index: error: %s (see --help)\n", e.what());
