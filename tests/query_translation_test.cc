@@ -195,6 +195,9 @@ const QueryCase kQueryCases[] = {
     // Boolean operators, love/hate, pure NOT.
     {"kidal gao", "a2", "Zkidal@1 AND Zgao@2"},
     {"kidal gao", "a1 a2 a4", "Zkidal@1 OR Zgao@2", true, MatchMode::Any},
+    // --match any also drops question words ("what", "about": the longer
+    // stop list of natural-language queries).
+    {"what about kidal", "a1 a2", "Query(Zkidal@3)", true, MatchMode::Any},
     {"kidal AND gao", "a2"},
     {"kidal OR gao", "a1 a2 a4"},
     {"kidal NOT gao", "a1", "Zkidal@1 AND_NOT Zgao@2"},
