@@ -388,7 +388,7 @@ class Scan {
     /// of words only, so for ASCII-initial words the first letter must agree.
     std::optional<std::size_t> match(const std::string& folded) {
         std::optional<std::size_t> best;
-        const std::string* stemmed = nullptr;
+        std::optional<std::string> stemmed;  // made for the first stemmed term that may match
         for (std::size_t t = 0; t < terms_.size(); ++t) {
             const SnippetTerm& term = terms_[t];
             bool hit = false;
@@ -397,7 +397,7 @@ class Scan {
             } else if (folded[0] == term.word[0] || !stems_keep_start(term.word) ||
                        static_cast<unsigned char>(folded[0]) >= 0x80 ||
                        static_cast<unsigned char>(term.word[0]) >= 0x80) {
-                if (!stemmed) stemmed = &stem_(folded);
+                if (!stemmed) stemmed = stem_(folded);
                 hit = *stemmed == term.word;
             }
             if (hit && (!best || term.weight > terms_[*best].weight)) best = t;

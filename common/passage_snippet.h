@@ -72,11 +72,8 @@ class SnippetStemmer {
     SnippetStemmer(SnippetStemmer&&) = default;
     SnippetStemmer& operator=(SnippetStemmer&&) = default;
 
-    /// The stem of @p word (lower case), valid until the next call.
-    const std::string& operator()(const std::string& word) {
-        last_stem_ = stem_(word);
-        return last_stem_;
-    }
+    /// The stem of @p word (lower case).
+    std::string operator()(const std::string& word) { return stem_(word); }
 
     const Xapian::Stem& stemmer() const { return stem_; }
 
@@ -86,7 +83,6 @@ class SnippetStemmer {
   private:
     Xapian::Stem stem_;
     bool keeps_word_starts_;
-    std::string last_stem_;
 };
 
 /// How a snippet looks: at most @p max_bytes of text (markers not counted),

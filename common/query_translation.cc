@@ -349,6 +349,14 @@ struct QueryTranslator::Impl {
     /// 173 words going into a std::set cost every other search 0.1 M
     /// instructions and a few page faults.
     std::optional<Xapian::SimpleStopper> natural_stopper;
+    const Xapian::Stopper& stopper_for(MatchMode match) {
+        if (match != MatchMode::Any) return stopper;
+        if (!natural_stopper) {
+            natural_stopper.emplace();
+            for (const auto& word : natural_language_stopwords()) natural_stopper->add(word);
+        }
+        return *natural_stopper;
+    }
     std::vector<std::unique_ptr<FilterField>> fields;  // outlive qp (declared before it)
     Xapian::QueryParser qp;
 };
@@ -694,11 +702,7 @@ std::optional<TranslatedQuery> QueryTranslator::translate(const SearchRequest& r
     impl.date_filters.clear();
     impl.termfreq.forget();
     impl.qp.set_default_op(request.match == MatchMode::Any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    if (request.match == MatchMode::Any && !impl.natural_stopper) {
-        impl.natural_stopper.emplace();
-        for (const auto& word : natural_language_stopwords()) impl.natural_stopper->add(word);
-    }
-    impl.qp.set_stopper(request.match == MatchMode::Any ? &*impl.natural_stopper : &impl.stopper);
+    impl.qp.set_stopper(&impl.stopper_for(request.match));
     TranslatedQuery out;
     // An empty query lists everything (the filters decide).
     Xapian::Query query = match_all();
