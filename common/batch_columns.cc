@@ -4,6 +4,8 @@
 #include "batch_columns.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "schema.h"
@@ -105,6 +107,48 @@ bool columns_worth_reading(std::size_t queries, bool facets, Xapian::doccount ar
     // The break-even points measured (see the header).
     constexpr Xapian::doccount kArticlesPerFacetedQuery = 20000, kArticlesPerPlainQuery = 2000;
     return queries >= articles / (facets ? kArticlesPerFacetedQuery : kArticlesPerPlainQuery);
+}
+
+bool dates_follow_docids(const Xapian::Database& db) {
+    // 64 samples: a uniform scatter walks ~21 spans between them, dates in
+    // docid order one (a few with the jitter of weekly dumps, or two or
+    // three local shards of the same period interleaved in docid order).
+    constexpr Xapian::docid kSamples = 64;
+    constexpr std::int64_t kMaxWalkInSpans = 4;
+    const Xapian::docid last = db.get_lastdocid();
+    // A multiple of the number of shards: the samples stay in one shard,
+    // where a tiling's terms skip (Xapian interleaves shards' docids).
+    const Xapian::docid shards = std::max<Xapian::docid>(static_cast<Xapian::docid>(db.size()), 1);
+    const Xapian::docid stride = std::max<Xapian::docid>(last / kSamples / shards, 1) * shards;
+    std::vector<std::int64_t> days;
+    Xapian::ValueIterator value = db.valuestream_begin(schema::kSlotDate);
+    const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotDate);
+    for (Xapian::docid target = 1; target <= last && value != end; target += stride) {
+        value.skip_to(target);
+        if (value == end) break;
+        if ((value.get_docid() - target) % shards != 0) continue;  // undated there: another shard's
+        if (const std::uint32_t n = day_number(*value)) {
+            const std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(n / 10000)),
+                                                 std::chrono::month(n / 100 % 100), std::chrono::day(n % 100)};
+            days.push_back(std::chrono::sys_days(ymd).time_since_epoch().count());
+        }
+    }
+    if (days.size() < 2) return true;
+    const auto [earliest, latest] = std::minmax_element(days.begin(), days.end());
+    std::int64_t walk = 0;
+    for (std::size_t i = 1; i < days.size(); ++i) walk += std::abs(days[i] - days[i - 1]);
+    return walk <= kMaxWalkInSpans * (*latest - *earliest);
+}
+
+bool BatchColumns::day_column_worth_reading(const Xapian::Database& db) const {
+    // Break-even measured over a million generated articles (bench/README,
+    // "Date ranges over a million articles"): reading their days costs a
+    // batch ~0.1 s, and a date-ranged query spends ~3 ms more than its
+    // undated self in the tiling's terms.
+    constexpr Xapian::doccount kArticlesPerDatedQuery = 20000;
+    if (worth_reading(db)) return true;
+    return dated_queries_ > 0 && dated_queries_ >= db.get_doccount() / kArticlesPerDatedQuery &&
+           !dates_follow_docids(db);
 }
 
 std::uint32_t day_number(const Day& day) {

@@ -13,6 +13,7 @@
 #include "query_translation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
@@ -219,6 +220,16 @@ Xapian::Query with_date_terms(const Xapian::Query& q, const std::vector<DateFilt
 }
 
 }  // namespace
+
+bool names_date_filter(std::string_view query_text) {
+    for (std::string_view field : {"date:", "year:"}) {
+        for (auto at = query_text.find(field); at != std::string_view::npos; at = query_text.find(field, at + 1)) {
+            const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(query_text[at - 1]);
+            if (!std::isalnum(before) && before != '_' && before < 0x80) return true;
+        }
+    }
+    return false;
+}
 
 std::optional<Xapian::Query> merge_readings(const std::vector<Xapian::Query>& readings) {
     if (readings.empty()) return std::nullopt;

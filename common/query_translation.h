@@ -92,6 +92,11 @@ class QueryTranslator {
 /// under an operator with parameters (the caller then keeps one reading).
 std::optional<Xapian::Query> merge_readings(const std::vector<Xapian::Query>& readings);
 
+/// Whether @p query_text names a date filter: `date:` or `year:` at the
+/// start of a word. A guess from the text alone (it may be inside a
+/// phrase), to plan a batch before its queries are translated.
+bool names_date_filter(std::string_view query_text);
+
 /// The period a `date:` value names: inclusive days, either end open.
 struct DateSpan {
     std::optional<Day> from, to;

@@ -111,7 +111,13 @@ struct Searcher::Impl {
     }
 
     Xapian::Database db;
-    BatchColumns* columns = nullptr;  ///< the batch's, or none
+    BatchColumns* const batch_columns;  ///< the batch's, or none
+    /// batch_columns if the batch reads @p db's columns (worth_reading()),
+    /// else none: the search reads Xapian's values as one search alone does.
+    BatchColumns* columns = nullptr;
+    /// batch_columns if the batch's date filters read @p db's day column
+    /// (day_column_worth_reading()), else none.
+    BatchColumns* day_columns = nullptr;
     bool has_remote = false;  ///< a shard is remote: no KeyMaker sorts (date_order.h)
     Gazetteer actors, places;  ///< empty until load_gazetteers_for() needs them
     bool gazetteers_loaded = false;
@@ -125,7 +131,7 @@ struct Searcher::Impl {
     /// snippet (needs_xapian_snippet()) or the opening of their text.
     bool xapian_snippets = false;
 
-    Impl(const std::vector<std::string>& paths, BatchColumns* batch_columns) : columns(batch_columns) {
+    Impl(const std::vector<std::string>& paths, BatchColumns* batch) : batch_columns(batch) {
         // A writer's commits while the schema version, gazetteers, date span
         // and languages are read mean opening the newer state again.
         retry_commit_races(
@@ -139,10 +145,12 @@ struct Searcher::Impl {
     }
 
     void load() {
-        // A batch too small for the collection searches as one search alone does.
-        if (columns && !columns->worth_reading(db)) columns = nullptr;
+        // A batch too small for the collection searches as one search alone
+        // does, but for date filters that cost most without the day column.
+        columns = batch_columns && batch_columns->worth_reading(db) ? batch_columns : nullptr;
+        day_columns = batch_columns && batch_columns->day_column_worth_reading(db) ? batch_columns : nullptr;
         gazetteers_loaded = false;
-        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, columns);
+        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, day_columns);
     }
 
     /// The gazetteers resolve actor and place names: parsing them is most of
@@ -167,7 +175,7 @@ struct Searcher::Impl {
     void reopen() {
         db.reopen();
         // The translator caches the collection's date span and languages.
-        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, columns);
+        translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, day_columns);
     }
 
     std::optional<SearchResult> run(const SearchRequest& request, const HighlightMarkers& markers,

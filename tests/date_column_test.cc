@@ -24,9 +24,10 @@ namespace {
 constexpr int kArticles = 600;
 
 /// Article @p i: "a<i>", dated a pseudo-random day of 2020-2021 (so that
-/// docid order is not date order), every tenth undated. Every article has
-/// the word "all"; "even" the even ones, "rare" one in 37.
-Xapian::Document article(int i) {
+/// docid order is not date order) or, @p in_date_order, the ((i / 16) %
+/// 700)th, every tenth undated. Every article has the word "all"; "even"
+/// the even ones, "rare" one in 37.
+Xapian::Document article(int i, bool in_date_order = false) {
     Xapian::Document doc;
     const std::string id = std::string("a").append(std::to_string(i));  // (g++ 12 -Wrestrict on "a" + ...)
     doc.add_value(schema::kSlotId, id);
@@ -37,7 +38,7 @@ Xapian::Document article(int i) {
     if (i % 10 == 9) {
         doc.add_boolean_term(schema::kTermUndated);
     } else {
-        const int n = (i * 7919) % 700;  // day number within 2020-2021
+        const int n = in_date_order ? i / 16 % 700 : i * 7919 % 700;  // day number within 2020-2021
         Day d{2020 + n / 350, 1 + (n % 350) / 30, 1 + n % 30 % 28};
         doc.add_value(schema::kSlotDate, d.compact());
         doc.add_boolean_term(schema::day_term(d));
@@ -48,9 +49,9 @@ Xapian::Document article(int i) {
 }
 
 /// Writes articles [first, last) into a new glass database at @p path.
-void build(const std::string& path, int first, int last) {
+void build(const std::string& path, int first, int last, bool in_date_order = false) {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-    for (int i = first; i < last; ++i) db.add_document(article(i));
+    for (int i = first; i < last; ++i) db.add_document(article(i, in_date_order));
     db.commit();
 }
 
@@ -199,4 +200,76 @@ TEST_CASE("BatchColumns: a batch reads the columns only when it has enough queri
     CHECK(BatchColumns(1, true).worth_reading(db));
     CHECK_FALSE(BatchColumns(1, false).worth_reading(db));
     CHECK(BatchColumns(3, false).worth_reading(db));
+}
+
+// The tiling's terms cost little when a range's articles are neighbours in
+// docid order, much when they are scattered (batch_columns.h).
+TEST_CASE("dates_follow_docids tells dates in docid order from scattered ones") {
+    newsdex::test::TempDir dir;
+    build(dir / "scattered", 0, 5000);
+    // 4,928 each: two shards' 9,856 docids put the samples 154 apart, 77 in
+    // the first shard, some on its undated articles (every tenth).
+    build(dir / "ordered", 0, 4928, true);
+    build(dir / "later", 4933, 9861, true);
+    CHECK_FALSE(dates_follow_docids(Xapian::Database(dir / "scattered")));
+    CHECK(dates_follow_docids(Xapian::Database(dir / "ordered")));
+
+    // Two shards, each in date order over its own period: Xapian
+    // interleaves their docids, and the samples stay in one shard (the
+    // next dated docid after an undated article is in the other).
+    Xapian::Database shards(dir / "ordered");
+    shards.add_database(Xapian::Database(dir / "later"));
+    CHECK(dates_follow_docids(shards));
+
+    // Nothing dated, or one article: nothing to tell.
+    {
+        Xapian::WritableDatabase undated(dir / "undated", Xapian::DB_CREATE_OR_OVERWRITE);
+        for (int i = 0; i < 100; ++i) undated.add_document(article(10 * i + 9));
+        undated.commit();
+    }
+    CHECK(dates_follow_docids(Xapian::Database(dir / "undated")));
+    build(dir / "one", 0, 1);
+    CHECK(dates_follow_docids(Xapian::Database(dir / "one")));
+}
+
+TEST_CASE("BatchColumns: dated queries read the day column of a collection whose dates are scattered") {
+    newsdex::test::TempDir dir;
+    build(dir / "scattered", 0, 5000);
+    build(dir / "ordered", 0, 5000, true);
+    const Xapian::Database scattered(dir / "scattered"), ordered(dir / "ordered");
+    // One plain query does not repay the columns of 5,000 articles...
+    CHECK_FALSE(BatchColumns(1, false, 0).worth_reading(scattered));
+    CHECK_FALSE(BatchColumns(1, false, 0).day_column_worth_reading(scattered));
+    // ...but one date-ranged query repays their days when they are scattered,
+    CHECK(BatchColumns(1, false, 1).day_column_worth_reading(scattered));
+    CHECK_FALSE(BatchColumns(1, false, 1).worth_reading(scattered));
+    // not when the tiling's terms are in docid order.
+    CHECK_FALSE(BatchColumns(1, false, 1).day_column_worth_reading(ordered));
+    // Whenever the batch reads the columns, it reads the days too.
+    CHECK(BatchColumns(3, false, 0).day_column_worth_reading(ordered));
+
+    // One date-ranged query per 20,000 articles.
+    {
+        Xapian::WritableDatabase big(dir / "big", Xapian::DB_CREATE_OR_OVERWRITE);
+        for (int i = 0; i < 40000; ++i) {
+            Xapian::Document doc;
+            doc.add_value(schema::kSlotDate, Day{2010 + i * 7919 % 15, 1 + i % 12, 1 + i % 28}.compact());
+            big.add_document(doc);
+        }
+        big.commit();
+    }
+    const Xapian::Database big(dir / "big");
+    CHECK_FALSE(BatchColumns(1, false, 1).day_column_worth_reading(big));
+    CHECK(BatchColumns(2, false, 2).day_column_worth_reading(big));
+}
+
+TEST_CASE("names_date_filter finds date: and year: filters at the start of a word") {
+    CHECK(names_date_filter("date:2012..2013 attack"));
+    CHECK(names_date_filter("attack year:2013"));
+    CHECK(names_date_filter("(date:2013 OR kidal)"));
+    CHECK(names_date_filter("+date:2013-05"));
+    CHECK_FALSE(names_date_filter("update:kidal"));
+    CHECK_FALSE(names_date_filter("date of the attack"));
+    CHECK_FALSE(names_date_filter("candidate: wagner"));
+    CHECK_FALSE(names_date_filter(""));
 }
