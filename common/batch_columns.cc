@@ -142,9 +142,8 @@ bool dates_follow_docids(const Xapian::Database& db) {
 
 bool BatchColumns::day_column_worth_reading(const Xapian::Database& db) const {
     // Break-even measured over a million generated articles (bench/README,
-    // "Date ranges over a million articles"): reading their days costs a
-    // batch ~0.1 s, and a date-ranged query spends ~3 ms more than its
-    // undated self in the tiling's terms.
+    // run U): reading their days costs a batch ~0.1 s, and a date-ranged
+    // query spends ~3 ms more than its undated self in the tiling's terms.
     constexpr Xapian::doccount kArticlesPerDatedQuery = 20000;
     if (worth_reading(db)) return true;
     return dated_queries_ > 0 && dated_queries_ >= db.get_doccount() / kArticlesPerDatedQuery &&

@@ -114,7 +114,7 @@ bool columns_worth_reading(std::size_t queries, bool facets, Xapian::doccount ar
 /// query). When the dates are scattered over the docids (an archive
 /// indexed in no date order; the bench's generated articles) every term of
 /// the tiling interleaves with every candidate: over a million such
-/// articles a batch's date-ranged queries took 1.9x their undated selves.
+/// articles a date-ranged query took 1.7-1.9x its undated self.
 bool dates_follow_docids(const Xapian::Database& db);
 
 /// The columns of the databases a batch searches, each read on first use

@@ -69,11 +69,11 @@ void run_batch(const std::vector<std::string>& databases, const std::vector<Batc
     // The batch's date filters, facet counts and sorts read each database's
     // columns once, shared by the threads, if the batch is large enough to
     // repay reading them (batch_columns.h).
-    const bool all_dated = base.filters.from || base.filters.to;
-    const auto dated = all_dated ? queries.size()
-                                 : static_cast<std::size_t>(std::count_if(queries.begin(), queries.end(), [](const BatchQuery& q) {
-                                       return names_date_filter(q.query);
-                                   }));
+    // Date filters need the day column sooner than the rest (BatchColumns).
+    std::size_t dated = queries.size();
+    if (!base.filters.from && !base.filters.to)
+        dated = std::count_if(queries.begin(), queries.end(),
+                              [](const BatchQuery& q) { return names_date_filter(q.query); });
     BatchColumns columns(queries.size(), !base.facets.empty(), dated);
 
     // Emits the ready answers in order, from next_to_emit on; @p lock holds

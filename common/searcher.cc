@@ -148,7 +148,9 @@ struct Searcher::Impl {
         // A batch too small for the collection searches as one search alone
         // does, but for date filters that cost most without the day column.
         columns = batch_columns && batch_columns->worth_reading(db) ? batch_columns : nullptr;
-        day_columns = batch_columns && batch_columns->day_column_worth_reading(db) ? batch_columns : nullptr;
+        // (Remote shards have no columns: their searches never read them.)
+        day_columns =
+            batch_columns && !has_remote && batch_columns->day_column_worth_reading(db) ? batch_columns : nullptr;
         gazetteers_loaded = false;
         translator = std::make_unique<QueryTranslator>(db, actors, places, !has_remote, day_columns);
     }
