@@ -221,6 +221,16 @@ TEST_CASE("dates_follow_docids tells dates in docid order from scattered ones") 
     shards.add_database(Xapian::Database(dir / "later"));
     CHECK(dates_follow_docids(shards));
 
+    // newsdex-index's shards, merged: a dump in date order comes out as a
+    // run through its period per shard (here three, as three jobs leave it).
+    {
+        Xapian::WritableDatabase runs(dir / "runs", Xapian::DB_CREATE_OR_OVERWRITE);
+        for (int run = 0; run < 3; ++run)
+            for (int i = 0; i < 4928; i += 3) runs.add_document(article(i, true));
+        runs.commit();
+    }
+    CHECK(dates_follow_docids(Xapian::Database(dir / "runs")));
+
     // Nothing dated, or one article: nothing to tell.
     {
         Xapian::WritableDatabase undated(dir / "undated", Xapian::DB_CREATE_OR_OVERWRITE);
