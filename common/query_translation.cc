@@ -13,7 +13,6 @@
 #include "query_translation.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
@@ -21,6 +20,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "ascii_words.h"
 #include "collection_terms.h"
 #include "date_column.h"
 #include "gazetteer.h"
@@ -222,10 +222,13 @@ Xapian::Query with_date_terms(const Xapian::Query& q, const std::vector<DateFilt
 }  // namespace
 
 bool names_date_filter(std::string_view query_text) {
-    for (std::string_view field : {"date:", "year:"}) {
+    for (const FieldSpec& spec : kFields) {
+        if (spec.field != Field::Date && spec.field != Field::Year) continue;
+        const std::string field = std::string(spec.name) + ':';
         for (auto at = query_text.find(field); at != std::string_view::npos; at = query_text.find(field, at + 1)) {
-            const unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(query_text[at - 1]);
-            if (!std::isalnum(before) && before != '_' && before < 0x80) return true;
+            // A field starts a word (a non-ASCII byte before it may be a letter).
+            const auto before = at == 0 ? ' ' : static_cast<unsigned char>(query_text[at - 1]);
+            if (before < 0x80 && !kAsciiWords.word[before]) return true;
         }
     }
     return false;
