@@ -11,6 +11,7 @@ packages=(
   doctest-dev                         # unit tests
   nlohmann-json3-dev                  # JSON
   zlib1g-dev                          # gzip'd dumps
+  libdeflate-dev                      # the stored article texts (faster than zlib for whole buffers)
   libjemalloc-dev                     # the indexer's malloc (faster with Xapian's many small maps)
   clang libclang-rt-14-dev            # fuzzing: clang++ -fsanitize=fuzzer (scripts/fuzz.sh)
 )

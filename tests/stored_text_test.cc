@@ -4,6 +4,9 @@
  */
 #include <doctest/doctest.h>
 
+#include <zlib.h>
+
+#include <cstdint>
 #include <random>
 #include <string>
 
@@ -60,4 +63,52 @@ TEST_CASE("stored text: a damaged value reads as no text") {
             CHECK(text.size() <= value.size() * 1032);
         }
     }
+}
+
+namespace {
+
+/// Raw deflate with zlib's defaults, as newsdex packed long texts until it
+/// used libdeflate: the databases users already have.
+std::string zlib_deflate(const std::string& text) {
+    z_stream stream{};
+    REQUIRE(deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&stream, static_cast<uLong>(text.size())), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = static_cast<uInt>(text.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
+    out.resize(out.size() - stream.avail_out);
+    deflateEnd(&stream);
+    return out;
+}
+
+std::string zlib_inflate(const std::string& deflated, std::size_t length) {
+    z_stream stream{};
+    REQUIRE(inflateInit2(&stream, -15) == Z_OK);
+    std::string out(length, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.data()));
+    stream.avail_in = static_cast<uInt>(deflated.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    const int status = inflate(&stream, Z_FINISH);
+    inflateEnd(&stream);
+    return status == Z_STREAM_END && stream.avail_out == 0 && stream.avail_in == 0 ? out : std::string("(failed)");
+}
+
+}  // namespace
+
+TEST_CASE("stored text: texts packed by zlib read the same, and zlib reads ours") {
+    std::string text;
+    for (int i = 0; i < 400; ++i)
+        text += "MINUSMA said " + std::to_string(i) + " peacekeepers left Aguelhok; FAMa and Wagner Group moved in. ";
+    const auto length = static_cast<std::uint32_t>(text.size());
+    std::string header(1, 'd');
+    for (int i = 0; i < 4; ++i) header += static_cast<char>(length >> (8 * i));
+    // A database written before libdeflate: the same value layout, zlib's stream.
+    CHECK(unpack_stored_text(header + zlib_deflate(text)) == text);
+    // A database written now, read by a build that inflates with zlib.
+    const std::string packed = pack_stored_text(text);
+    REQUIRE(packed.compare(0, header.size(), header) == 0);
+    CHECK(zlib_inflate(packed.substr(header.size()), text.size()) == text);
 }
