@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <string_view>
 
 #include "article_text.h"
 #include "column_sort.h"
@@ -72,8 +73,16 @@ std::string join_cjk_highlights(std::string snippet, const HighlightMarkers& mar
 }
 
 // The opening of the text, cut at a word: the snippet of filter-only hits.
-std::string text_opening(const std::string& text, std::size_t bytes) {
-    std::string flat = single_line(text);
+std::string text_opening(std::string_view text, std::size_t bytes) {
+    // Flattening reads every byte it is given, and a hit's text may run to
+    // megabytes: flatten a prefix, longer only while it yields no more than
+    // the opening. The flat form of a prefix is a prefix of the whole
+    // text's flat form, so the cut below sees the same bytes.
+    std::string flat;
+    for (std::size_t read = 2 * bytes + 64;; read *= 2) {
+        flat = single_line(text.substr(0, read));
+        if (flat.size() > bytes || read >= text.size()) break;
+    }
     if (flat.size() <= bytes) return flat;
     std::size_t cut = flat.rfind(' ', bytes);
     if (cut == std::string::npos || cut < bytes / 2) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "article_text.h"
 #include "e2e_support.h"
 
 using namespace newsdex::test;
@@ -414,8 +415,15 @@ TEST_CASE("snippets show the sentence holding most of the query") {
     CHECK(both.ends_with("…"));
     CHECK(snippet_for("drone").starts_with("A **drone** was heard over Gao on Monday. Delegates"));
     CHECK(snippet_for("3.6").find("**3.6**") != std::string::npos);
-    // A title word only: the opening of the text, as for filter-only queries.
-    CHECK(snippet_for("north").starts_with("A drone was heard over Gao on Monday. Delegates"));
+    // A title word only: the opening of the text, as for filter-only queries:
+    // the text on one line, cut at a word within the snippet's 240 bytes.
+    const std::string opening = snippet_for("north");
+    CHECK(opening.starts_with("A drone was heard over Gao on Monday. Delegates"));
+    REQUIRE(opening.ends_with("…"));
+    const std::string shown = opening.substr(0, opening.size() - std::string("…").size());
+    CHECK(shown.size() <= 240);
+    CHECK(shown.size() > 200);
+    CHECK(newsdex::single_line(text).starts_with(shown + " "));
 }
 
 // Snippets of long texts come from a window around the first query word
