@@ -74,17 +74,21 @@ std::string clean_text(std::string_view raw, const BoilerplateFilter& boilerplat
 }
 
 std::string single_line(std::string_view text) {
+    // Appends whole runs of non-space bytes rather than byte by byte: every
+    // hit's snippet and many titles pass through here.
+    const auto is_space = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
     std::string out;
     out.reserve(text.size());
-    bool space = false;
-    for (char c : text) {
-        if (static_cast<unsigned char>(c) <= ' ') {
-            space = !out.empty();
-        } else {
-            if (space) out += ' ';
-            space = false;
-            out += c;
+    for (std::size_t start = 0; start < text.size();) {
+        if (is_space(text[start])) {
+            ++start;
+            continue;
         }
+        std::size_t end = start + 1;
+        while (end < text.size() && !is_space(text[end])) ++end;
+        if (!out.empty()) out += ' ';
+        out.append(text, start, end - start);
+        start = end;
     }
     return out;
 }
