@@ -37,24 +37,19 @@ constexpr int kCompressionLevel = 6;
 /// serves, and it inflates the speeches' texts 2.0x as fast as zlib and
 /// deflates them 1.8x as fast, 1 % smaller (bench/README.md). zlib stays for
 /// reading gzip'd dumps, a stream.
-struct CompressorDeleter {
-    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-};
-struct DecompressorDeleter {
-    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
-};
-
-/// One per thread: a compressor holds hundreds of kB of match-finder
-/// tables, which allocating per article would set up each time.
+///
+/// One compressor and one decompressor per thread: a compressor holds
+/// hundreds of kB of match-finder tables, which allocating per article
+/// would set up each time.
 libdeflate_compressor* thread_compressor() {
-    thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(
-        libdeflate_alloc_compressor(kCompressionLevel));
+    thread_local const std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
+        libdeflate_alloc_compressor(kCompressionLevel), &libdeflate_free_compressor);
     return compressor.get();
 }
 
 libdeflate_decompressor* thread_decompressor() {
-    thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(
-        libdeflate_alloc_decompressor());
+    thread_local const std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)>
+        decompressor(libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
     return decompressor.get();
 }
 

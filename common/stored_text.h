@@ -5,10 +5,11 @@
  * inside the JSON object, every hit of every result paid for inflating its
  * text, snippets or not: on UN speeches (12.7 kB of text each) that was
  * 57 % of the CPU of a batch without snippets. So the indexer deflates the
- * text itself (libdeflate: raw DEFLATE, which zlib reads too) and appends it after the object (schema.h, data::). Xapian's
- * own compression then finds little to gain in the data and keeps it
- * (nearly) as is, and only a snippet pays for inflating the text. (Short
- * texts are appended as they are: Xapian's inflate of them costs little.)
+ * text itself (libdeflate: raw DEFLATE, which zlib reads too) and appends
+ * it after the object (schema.h, data::). Xapian's own compression then
+ * finds little to gain in the data and keeps it (nearly) as is, and only a
+ * snippet pays for inflating the text. (Short texts are appended as they
+ * are: Xapian's inflate of them costs little.)
  *
  * Why not a value slot: Xapian 1.4 writes values while committing from an
  * object whose destructor writes too, so a full disk during that write
